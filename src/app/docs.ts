@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const swaggerDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+};
+
+/** Swagger UI, served from the installed package so the docs page works offline. */
+export function swaggerAsset(file: string): Response | null {
+  const type = ASSETS[file];
+  if (!type) return null;
+  return new Response(readFileSync(join(swaggerDir, file)), {
+    headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' },
+  });
+}
+
+export function docsPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Tollgate API</title>
+  <link rel="icon" href="/api/docs/assets/favicon-32x32.png">
+  <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
+</head>
+<body>
+  <div id="docs"></div>
+  <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+  <script>
+    window.ui = SwaggerUIBundle({
+      url: '/api/openapi.json',
+      dom_id: '#docs',
+      deepLinking: true,
+      persistAuthorization: true,
+      requestInterceptor: (req) => {
+        const csrf = document.cookie.split('; ').find((c) => c.startsWith('tg_csrf='));
+        if (csrf) req.headers['X-CSRF-Token'] = decodeURIComponent(csrf.slice(8));
+        return req;
+      },
+    });
+  </script>
+</body>
+</html>`;
+}

@@ -1,0 +1,138 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, extname } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps, AppEnv } from '../kernel/http.ts';
+import { AppError } from '../kernel/errors.ts';
+import { authMiddleware, authRoutes } from '../modules/auth/index.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
+import { moduleRoutes, recordVisibility } from './modules.ts';
+import { docsPage, swaggerAsset } from './docs.ts';
+
+/**
+ * Builds the HTTP application: API under /api, the web app's static files everywhere else.
+ * Tests call `app.request(...)` on it in-process.
+ */
+export function createApp(deps: AppDeps, options: { webDist?: string | null } = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('actor', null);
+    c.set('authVia', null);
+    c.set('sessionId', null);
+    await next();
+  });
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.use('/api/v1/*', authMiddleware);
+
+  app.get('/api/health', async (c) => {
+    let database = 'ok';
+    try {
+      await deps.database.db.execute('select 1' as never);
+    } catch {
+      database = 'unavailable';
+    }
+    const status = database === 'ok' ? 'ok' : 'degraded';
+    return c.json({ status, database: deps.database.kind, version: deps.config.version }, status === 'ok' ? 200 : 503);
+  });
+
+  app.route('/api/v1', authRoutes());
+  app.route('/api/v1', auditRoutes(recordVisibility()));
+  for (const router of moduleRoutes()) app.route('/api/v1', router);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'tg_session',
+    description: 'Session cookie from POST /api/v1/auth/login. Writes also need the X-CSRF-Token header.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A personal API token from POST /api/v1/auth/tokens.',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tollgate API',
+      version: deps.config.version,
+      description:
+        'The REST API of Tollgate, the PMO platform. JSON bodies use camelCase; money is a decimal number; ' +
+        'dates are ISO 8601; ids are strings. Errors are `{error:{code,message,details}}`.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.get('/api/docs', (c) => c.html(docsPage()));
+  app.get('/api/docs/assets/:file', (c) => swaggerAsset(c.req.param('file')) ?? c.notFound());
+
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND', 'no such API route');
+  });
+
+  const webDist = options.webDist === undefined ? defaultWebDist() : options.webDist;
+  if (webDist) mountWeb(app, webDist);
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status as 400);
+    }
+    if (err instanceof HTTPException) {
+      // Hono raises these for malformed JSON bodies and the like.
+      const status = err.status;
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+      return c.json({ error: { code, message: err.message || 'malformed request' } }, status);
+    }
+    if (err instanceof SyntaxError) {
+      return c.json({ error: { code: 'BAD_REQUEST', message: `malformed JSON: ${err.message}` } }, 400);
+    }
+    console.error('unhandled error on', c.req.method, c.req.path, err);
+    return c.json({ error: { code: 'INTERNAL', message: 'an unexpected error occurred' } }, 500);
+  });
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'not found' } }, 404));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+function defaultWebDist(): string | null {
+  const dir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}
+
+const MIME: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built web app; unknown paths get index.html so client-side routes work. */
+function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
+  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  app.get('*', (c) => {
+    const path = c.req.path;
+    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
+      const file = join(dist, path);
+      if (file.startsWith(dist) && existsSync(file)) {
+        const body = readFileSync(file);
+        const immutable = path.startsWith('/assets/');
+        return c.body(body, 200, {
+          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
+      }
+      return c.notFound();
+    }
+    return c.html(index);
+  });
+}

@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server';
+import type { Config } from '../kernel/config.ts';
+import { openDatabase } from '../kernel/db.ts';
+import { runMigrations } from '../kernel/migrate.ts';
+import { createApp } from './http.ts';
+import { seedDemoIfEmpty } from './seed.ts';
+
+/**
+ * Starts Tollgate: opens the database (locking a PGlite data directory), migrates it, seeds
+ * the demo organisation into an empty database, and serves the API and the web app.
+ */
+export async function startServer(config: Config, options: { seed?: boolean } = {}) {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  try {
+    await runMigrations(database, config.databaseUrl);
+    if (options.seed !== false) {
+      const seeded = await seedDemoIfEmpty(database);
+      if (seeded) console.log('seeded the demo organisation (password for every demo account: tollgate-demo)');
+    }
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const app = createApp({ database, config });
+  const server = serve({ fetch: app.fetch, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  }).catch(async (err) => {
+    await database.close();
+    throw err;
+  });
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite at ${config.dataDir}`;
+  console.log(`Tollgate ${config.version} on http://localhost:${config.port} (database: ${where})`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { app, stop, server };
+}

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  /** When set, Tollgate runs on this PostgreSQL; otherwise on embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Directory of the embedded database (PGlite) and its lock file. */
+  dataDir: string;
+  /** Cookies get the Secure flag when Tollgate is served over HTTPS. */
+  secureCookies: boolean;
+  /** Session lifetime in hours. */
+  sessionHours: number;
+  version: string;
+}
+
+export const VERSION = '0.1.0';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.TOLLGATE_DATA || '.tollgate/data'),
+    secureCookies: env.TOLLGATE_SECURE_COOKIES === 'true',
+    sessionHours: Number(env.TOLLGATE_SESSION_HOURS ?? 12),
+    version: VERSION,
+  };
+}

@@ -1,0 +1,151 @@
+import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+
+/** The drizzle database, the same type on PGlite and on PostgreSQL. */
+// biome-ignore lint/suspicious/noExplicitAny: the schema is open-ended across modules
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, any>>;
+/** A transaction handle; every write of a use case goes through one. */
+// biome-ignore lint/suspicious/noExplicitAny: same as Db
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, any>, ExtractTablesWithRelations<Record<string, any>>>;
+/** Anything queries can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Raw SQL for migrations and tooling, outside drizzle. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Directory for PGlite; omitted means in memory. */
+  dataDir?: string;
+  /** A PGlite data dump (from dumpDataDir) to start from, used by the test template. */
+  loadDataDir?: Blob | File;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail fast with a clear message when the server is not reachable.
+  const client = await pool.connect().catch((err: Error) => {
+    throw new Error(`cannot connect to DATABASE_URL: ${err.message}`);
+  });
+  client.release();
+  const db = drizzlePg(pool, { casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<Database> {
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireLock(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir, loadDataDir });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** PGlite does not lock its data directory; two processes on one would corrupt it. */
+function acquireLock(dataDir: string): () => void {
+  const lockPath = join(dataDir, '..', `${dataDir.split(/[\\/]/).pop()}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = existsSync(lockPath) ? Number(readFileSync(lockPath, 'utf8')) : Number.NaN;
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+        throw new DataDirLockedError(dataDir, holder);
+      }
+      // The process that held the lock is gone (crash, kill -9): take the lock over.
+      try {
+        unlinkSync(lockPath);
+      } catch {
+        /* raced with another starter; the next attempt decides */
+      }
+    }
+  }
+  throw new DataDirLockedError(dataDir, Number.NaN);
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the data directory ${dataDir} is in use by another Tollgate process` +
+        (Number.isNaN(pid) ? '' : ` (pid ${pid})`) +
+        '; stop it first, or set TOLLGATE_DATA to another directory',
+    );
+    this.name = 'DataDirLockedError';
+  }
+}

@@ -1,0 +1,134 @@
+import { OpenAPIHono, type RouteConfig, createRoute, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Actor } from './actor.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db.ts';
+import { AppError, type FieldIssue } from './errors.ts';
+import type { RouteAccess } from './permissions.ts';
+
+/** What every request handler can reach: the database and the configuration. */
+export interface AppDeps {
+  database: Database;
+  config: Config;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    /** Null when the request carries no valid session or token. */
+    actor: Actor | null;
+    /** How the actor was authenticated; cookie writes need a CSRF token. */
+    authVia: 'session' | 'token' | null;
+    sessionId: string | null;
+  };
+}
+
+type ZodIssueLike = { path: PropertyKey[]; message: string };
+
+/** Turns zod issues into field-named issues: `objectives.0.title`. */
+export function fieldIssues(issues: readonly ZodIssueLike[], target?: string): FieldIssue[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const field = path || (target === 'json' ? 'body' : (target ?? 'input'));
+    return { field, message: issue.message };
+  });
+}
+
+export function validationError(issues: FieldIssue[]): AppError {
+  const summary = issues
+    .slice(0, 3)
+    .map((i) => `${i.field}: ${i.message}`)
+    .join('; ');
+  return new AppError('VALIDATION_FAILED', summary || 'the input is not valid', { issues });
+}
+
+/** A router whose validation failures become VALIDATION_FAILED errors naming the field. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        // A path that names no well-formed id names no record: the same 404 as a missing one.
+        if (result.target === 'param') throw new AppError('NOT_FOUND', 'no such record');
+        throw validationError(fieldIssues(result.error.issues as ZodIssueLike[], result.target));
+      }
+    },
+  });
+}
+
+/** Checks that the caller is signed in and holds the permission the route declares. */
+export function guard(access: RouteAccess): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (access !== 'public') {
+      const actor = c.get('actor');
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'sign in first');
+      if (!actor.permissions.has(access)) {
+        throw new AppError('FORBIDDEN', `this needs the permission ${access}`, { permission: access });
+      }
+    }
+    await next();
+  };
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'VALIDATION_FAILED' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+
+const ERROR_RESPONSES = {
+  400: errorResponse('Malformed request'),
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Missing permission or CSRF token'),
+  404: errorResponse('Not found, or not visible to the caller'),
+  409: errorResponse('Stale version or invalid state'),
+  422: errorResponse('Validation failed; details.issues names each field'),
+} as const;
+
+/**
+ * Declares a route with the access it needs. The access is enforced by a guard middleware
+ * and published in the OpenAPI document as `x-tollgate-access`, so a test can walk every route.
+ */
+export function defineRoute<const R extends RouteConfig>(access: RouteAccess, config: R): R {
+  const existing = config.middleware ? (Array.isArray(config.middleware) ? config.middleware : [config.middleware]) : [];
+  return createRoute({
+    ...config,
+    middleware: [guard(access), ...existing],
+    security: access === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
+    responses: { ...ERROR_RESPONSES, ...config.responses },
+    'x-tollgate-access': access,
+  } as R);
+}
+
+/** The signed-in actor of a guarded route. */
+export function actorOf(c: Context<AppEnv>): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'sign in first');
+  return actor;
+}
+
+export function depsOf(c: Context<AppEnv>): AppDeps {
+  return c.get('deps');
+}
+
+/** `{ content: application/json schema }` for a response or a body. */
+export function json<T extends z.ZodType>(schema: T, description = 'OK') {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { 'application/json': { schema } } } } as const;
+}
+
+export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+/** The version an update is based on; a stale one is refused with 409. */
+export const VersionField = z.number().int().positive().openapi({ description: 'The version this change is based on' });

@@ -1,0 +1,7 @@
+/** Every table, for drizzle-kit and for typed queries across modules. */
+export * from '../modules/audit/audit.tables.ts';
+export * from '../modules/auth/auth.tables.ts';
+export * from '../modules/org/org.tables.ts';
+export * from '../modules/portfolio/portfolio.tables.ts';
+export * from '../modules/projects/projects.tables.ts';
+export * from '../modules/standards/standards.tables.ts';

@@ -1,0 +1,110 @@
+import type { Actor } from '../../kernel/actor.ts';
+import type { Db, Tx } from '../../kernel/db.ts';
+import { ChainVerifier, hashEvent } from './audit.chain.ts';
+import * as repo from './audit.repo.ts';
+
+export interface AuditInput {
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+/**
+ * Appends one event to the record's chain, inside the use case's transaction, so the event
+ * and the change it describes commit together.
+ */
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<number> {
+  const chainKey = `${input.entityType}:${input.entityId}`;
+  const head = await repo.lockChainHead(tx, chainKey);
+  const event = {
+    chainKey,
+    chainSeq: head.lastSeq + 1,
+    occurredAt: new Date(),
+    actorUserId: actor.userId,
+    actorLabel: actor.email,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    action: input.action,
+    before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
+    after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
+    reason: input.reason ?? null,
+    prevHash: head.lastHash,
+  };
+  const hash = hashEvent(event);
+  return repo.appendEvent(tx, { ...event, hash });
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  events: number;
+  chains: number;
+  firstBrokenEventId: string | null;
+  reason: string | null;
+  digest: string;
+}
+
+/** Walks every chain and recomputes every hash. */
+export async function verifyAuditTrail(db: Db, batchSize = 2000): Promise<VerifyResult> {
+  const verifier = new ChainVerifier();
+  let cursor: { chainKey: string; chainSeq: number } | null = null;
+  for (;;) {
+    const batch = await repo.eventsAfter(db, cursor, batchSize);
+    for (const event of batch) verifier.push(event);
+    if (batch.length < batchSize) break;
+    const last = batch[batch.length - 1]!;
+    cursor = { chainKey: last.chainKey, chainSeq: last.chainSeq };
+  }
+  const heads = await repo.allHeads(db);
+  verifier.checkHeads(heads);
+  const s = verifier.state;
+  return {
+    ok: s.firstBrokenEventId === null,
+    events: s.events,
+    chains: s.chains,
+    firstBrokenEventId: s.firstBrokenEventId === null ? null : String(s.firstBrokenEventId),
+    reason: s.brokenReason,
+    digest: ChainVerifier.digest(heads),
+  };
+}
+
+export interface AuditEventView {
+  id: string;
+  occurredAt: string;
+  actor: string;
+  actorUserId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+type EventRow = Awaited<ReturnType<typeof repo.eventsForRecord>>[number];
+
+function view(row: EventRow): AuditEventView {
+  return {
+    id: String(row.id),
+    occurredAt: row.occurredAt.toISOString(),
+    actor: row.actorLabel,
+    actorUserId: row.actorUserId,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+  };
+}
+
+/** The history of one record, newest first. The caller checks the actor may see the record. */
+export async function recordHistory(db: Db, entityType: string, entityId: string, limit = 200): Promise<AuditEventView[]> {
+  return (await repo.eventsForRecord(db, entityType, entityId, limit)).map(view);
+}
+
+export async function latestEvents(db: Db, limit = 100): Promise<AuditEventView[]> {
+  return (await repo.recentEvents(db, limit)).map(view);
+}
