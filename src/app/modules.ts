@@ -2,15 +2,23 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { isAdmin } from '../kernel/actor.ts';
 import type { AppEnv } from '../kernel/http.ts';
 import type { RecordVisibility } from '../modules/audit/index.ts';
+import { orgRoutes, orgVisibility } from '../modules/org/index.ts';
+import { portfolioRoutes, portfolioVisibility } from '../modules/portfolio/index.ts';
+import { projectsRoutes, projectsVisibility } from '../modules/projects/index.ts';
+import { standardsRoutes, standardsVisibility } from '../modules/standards/index.ts';
 
 /** The routers of the domain modules, mounted under /api/v1. */
 export function moduleRoutes(): OpenAPIHono<AppEnv>[] {
-  return [];
+  return [orgRoutes(), portfolioRoutes(), standardsRoutes(), projectsRoutes()];
 }
 
-/** Which records' histories an actor may read, by entity type. */
+/** Which records' histories an actor may read, by entity type (the audit trail's entityType). */
 export function recordVisibility(): Record<string, RecordVisibility> {
   return {
     user: async (_db, actor, id) => isAdmin(actor) || actor.userId === id,
+    ...orgVisibility,
+    ...portfolioVisibility,
+    ...standardsVisibility,
+    ...projectsVisibility,
   };
 }
