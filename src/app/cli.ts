@@ -11,7 +11,10 @@ import { startServer } from './server.ts';
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   try {
     await runMigrations(database, config.databaseUrl);
     return await work(database);
@@ -106,8 +109,12 @@ export function buildCli(): Command {
       await withDatabase(async (database) => {
         const result = await verifyAuditTrail(database.db);
         if (opts.json) console.log(JSON.stringify(result, null, 2));
-        else if (result.ok) console.log(`audit trail intact: ${result.events} events in ${result.chains} chains; digest ${result.digest}`);
-        else console.error(`audit trail BROKEN at event ${result.firstBrokenEventId}: ${result.reason} (${result.events} events checked)`);
+        else if (result.ok)
+          console.log(`audit trail intact: ${result.events} events in ${result.chains} chains; digest ${result.digest}`);
+        else
+          console.error(
+            `audit trail BROKEN at event ${result.firstBrokenEventId}: ${result.reason} (${result.events} events checked)`,
+          );
         if (!result.ok) process.exitCode = 1;
       });
     });

@@ -10,7 +10,10 @@ import { seedDemoIfEmpty } from './seed.ts';
  * the demo organisation into an empty database, and serves the API and the web app.
  */
 export async function startServer(config: Config, options: { seed?: boolean } = {}) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   try {
     await runMigrations(database, config.databaseUrl);
     if (options.seed !== false) {

@@ -8,10 +8,8 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 
 /** The drizzle database, the same type on PGlite and on PostgreSQL. */
-// biome-ignore lint/suspicious/noExplicitAny: the schema is open-ended across modules
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, any>>;
 /** A transaction handle; every write of a use case goes through one. */
-// biome-ignore lint/suspicious/noExplicitAny: same as Db
 export type Tx = PgTransaction<PgQueryResultHKT, Record<string, any>, ExtractTablesWithRelations<Record<string, any>>>;
 /** Anything queries can run on: the database or an open transaction. */
 export type Queryable = Db | Tx;

@@ -18,23 +18,35 @@ export type Role = (typeof ROLES)[number];
 const EVERYONE: readonly Role[] = ROLES;
 
 export const PERMISSIONS = {
-  'session.self': { description: 'See oneself, change one\'s password, manage one\'s API tokens', roles: EVERYONE },
+  'session.self': { description: "See oneself, change one's password, manage one's API tokens", roles: EVERYONE },
   'users.manage': { description: 'Create, edit and deactivate user accounts and their roles', roles: ['admin'] },
   'org.read': { description: 'See org units, executive positions, people and skills', roles: EVERYONE },
   'org.manage': { description: 'Edit org units and executive positions', roles: ['admin'] },
-  'people.manage': { description: 'Create and edit people, their skills and capacity', roles: ['admin', 'resource_manager', 'pmo_lead'] },
+  'people.manage': {
+    description: 'Create and edit people, their skills and capacity',
+    roles: ['admin', 'resource_manager', 'pmo_lead'],
+  },
   'skills.manage': { description: 'Edit the skills catalogue', roles: ['admin', 'resource_manager', 'pmo_lead'] },
   'pmo.read': { description: 'See PMOs, their members, scope and reporting line', roles: EVERYONE },
   'pmo.create': { description: 'Create a PMO', roles: ['admin'] },
-  'pmo.manage': { description: 'Edit a PMO, its members, scope and delegation thresholds (lead of that PMO)', roles: ['admin', 'pmo_lead'] },
+  'pmo.manage': {
+    description: 'Edit a PMO, its members, scope and delegation thresholds (lead of that PMO)',
+    roles: ['admin', 'pmo_lead'],
+  },
   'standards.read': { description: 'See project types and their standard versions', roles: EVERYONE },
-  'standards.manage': { description: 'Create project types and publish standard versions (lead of the owning PMO)', roles: ['admin', 'pmo_lead'] },
+  'standards.manage': {
+    description: 'Create project types and publish standard versions (lead of the owning PMO)',
+    roles: ['admin', 'pmo_lead'],
+  },
   'portfolios.read': { description: 'See portfolios', roles: EVERYONE },
   'portfolios.manage': { description: 'Create and edit portfolios (lead of the owning PMO)', roles: ['admin', 'pmo_lead'] },
   'projects.read': { description: 'See the projects one may see (scope, reporting line, own project)', roles: EVERYONE },
   'projects.manage': { description: 'Create and edit project records (lead of the governing PMO)', roles: ['admin', 'pmo_lead'] },
   'audit.read': { description: 'See the history of a record one may see', roles: EVERYONE },
-  'audit.verify': { description: 'Verify the audit trail\'s hash chain', roles: ['admin', 'pmo_lead', 'pmo_analyst', 'executive'] },
+  'audit.verify': {
+    description: "Verify the audit trail's hash chain",
+    roles: ['admin', 'pmo_lead', 'pmo_analyst', 'executive'],
+  },
 } as const satisfies Record<string, { description: string; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -40,7 +40,9 @@ export function hashEvent(event: ChainedEvent): string {
     reason: event.reason,
     prevHash: event.prevHash,
   });
-  return createHash('sha256').update(canonical ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
 }
 
 export interface StoredEvent extends ChainedEvent {

@@ -58,8 +58,16 @@ const history = defineRoute('audit.read', {
   summary: 'The history of one record the caller may see, newest first',
   request: {
     params: z.object({
-      entityType: z.string().min(1).max(60).openapi({ param: { name: 'entityType', in: 'path' }, example: 'pmo' }),
-      entityId: z.string().min(1).max(100).openapi({ param: { name: 'entityId', in: 'path' } }),
+      entityType: z
+        .string()
+        .min(1)
+        .max(60)
+        .openapi({ param: { name: 'entityType', in: 'path' }, example: 'pmo' }),
+      entityId: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: 'entityId', in: 'path' } }),
     }),
   },
   responses: { 200: json(z.object({ items: z.array(EventSchema) })) },
@@ -68,7 +76,9 @@ const history = defineRoute('audit.read', {
 export function auditRoutes(visibility: Record<string, RecordVisibility> = {}) {
   const router = createRouter();
   router.openapi(verify, async (c) => c.json(await verifyAuditTrail(depsOf(c).database.db), 200));
-  router.openapi(recent, async (c) => c.json({ items: await latestEvents(depsOf(c).database.db, c.req.valid('query').limit) }, 200));
+  router.openapi(recent, async (c) =>
+    c.json({ items: await latestEvents(depsOf(c).database.db, c.req.valid('query').limit) }, 200),
+  );
   router.openapi(history, async (c) => {
     const { entityType, entityId } = c.req.valid('param');
     const db = depsOf(c).database.db;

@@ -98,7 +98,7 @@ const revokeToken = defineRoute('session.self', {
   method: 'delete',
   path: '/auth/tokens/{id}',
   tags: ['Auth'],
-  summary: 'Revoke one of the caller\'s API tokens',
+  summary: "Revoke one of the caller's API tokens",
   request: { params: IdParam },
   responses: { 204: { description: 'Revoked' } },
 });

@@ -23,9 +23,7 @@ export const MeSchema = z
   })
   .openapi('Me');
 
-export const LoginReply = z
-  .object({ me: MeSchema, csrfToken: z.string(), expiresAt: z.string() })
-  .openapi('LoginResult');
+export const LoginReply = z.object({ me: MeSchema, csrfToken: z.string(), expiresAt: z.string() }).openapi('LoginResult');
 
 export const ChangePasswordBody = z
   .object({

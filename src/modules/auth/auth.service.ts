@@ -75,7 +75,9 @@ export async function login(db: Db, sessionHours: number, input: LoginInput): Pr
     });
   }
   const user = await repo.findUserByEmail(db, email);
-  const ok = user?.active ? await verifyPassword(user.passwordHash, input.password) : (await burnVerification(input.password), false);
+  let ok = false;
+  if (user?.active) ok = await verifyPassword(user.passwordHash, input.password);
+  else await burnVerification(input.password);
   if (!user || !ok) {
     await repo.recordLoginAttempt(db, email, input.ip, false);
     throw new AppError('INVALID_CREDENTIALS', 'e-mail or password is wrong');
@@ -233,7 +235,10 @@ function userView(row: repo.UserRow, roles: string[]): UserView {
 
 export async function listUsers(db: Db): Promise<UserView[]> {
   const rows = await repo.listUsers(db);
-  const roles = await repo.rolesOfUsers(db, rows.map((r) => r.id));
+  const roles = await repo.rolesOfUsers(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => userView(r, roles.get(r.id) ?? []));
 }
 
@@ -250,11 +255,18 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
   const email = input.email.trim().toLowerCase();
   checkPasswordStrength('password', input.password, email);
   if (await repo.findUserByEmail(db, email)) {
-    throw new AppError('ALREADY_EXISTS', `a user with e-mail ${email} exists`, { issues: [{ field: 'email', message: 'is taken' }] });
+    throw new AppError('ALREADY_EXISTS', `a user with e-mail ${email} exists`, {
+      issues: [{ field: 'email', message: 'is taken' }],
+    });
   }
   const passwordHash = await hashPassword(input.password);
   return transact(db, async ({ tx }) => {
-    const row = await repo.insertUser(tx, { email, displayName: input.displayName, passwordHash, personId: input.personId ?? null });
+    const row = await repo.insertUser(tx, {
+      email,
+      displayName: input.displayName,
+      passwordHash,
+      personId: input.personId ?? null,
+    });
     await repo.replaceRoles(tx, row.id, input.roles);
     const view = userView(row, input.roles);
     await recordAudit(tx, actor, { entityType: 'user', entityId: row.id, action: 'user.created', after: view });
@@ -285,7 +297,13 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Up
     if (input.roles) await repo.replaceRoles(tx, userId, input.roles);
     if (input.active === false) await repo.deleteSessionsOfUser(tx, userId);
     const after = userView(row, input.roles ?? oldRoles);
-    await recordAudit(tx, actor, { entityType: 'user', entityId: userId, action: 'user.updated', before: userView(before, oldRoles), after });
+    await recordAudit(tx, actor, {
+      entityType: 'user',
+      entityId: userId,
+      action: 'user.updated',
+      before: userView(before, oldRoles),
+      after,
+    });
     return after;
   });
 }

@@ -96,11 +96,31 @@ export const StandardDefinitionSchema = z
     phaseKeys.forEach((k, i) => {
       if (phaseKeys.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['phases', i, 'key'], message: `duplicate phase key ${k}` });
     });
+    const gateKeys = def.gates.map((g) => g.key);
+    const closed = new Map<string, number>();
     def.gates.forEach((g, i) => {
+      if (gateKeys.indexOf(g.key) !== i) ctx.addIssue({ code: 'custom', path: ['gates', i, 'key'], message: `duplicate gate key ${g.key}` });
       const at = phaseKeys.indexOf(g.afterPhase);
       if (at < 0) ctx.addIssue({ code: 'custom', path: ['gates', i, 'afterPhase'], message: `no phase ${g.afterPhase}` });
       else if (at === phaseKeys.length - 1)
         ctx.addIssue({ code: 'custom', path: ['gates', i, 'afterPhase'], message: 'the last phase has no gate after it' });
+      else if (closed.has(g.afterPhase))
+        ctx.addIssue({ code: 'custom', path: ['gates', i, 'afterPhase'], message: `phase ${g.afterPhase} already has gate ${gateKeys[closed.get(g.afterPhase)!]}` });
+      else closed.set(g.afterPhase, i);
+      const criterionKeys = g.criteria.map((c) => c.key);
+      criterionKeys.forEach((k, j) => {
+        if (criterionKeys.indexOf(k) !== j)
+          ctx.addIssue({ code: 'custom', path: ['gates', i, 'criteria', j, 'key'], message: `duplicate criterion key ${k}` });
+      });
+      const deliverableKeys = g.deliverables.map((d) => d.key);
+      deliverableKeys.forEach((k, j) => {
+        if (deliverableKeys.indexOf(k) !== j)
+          ctx.addIssue({ code: 'custom', path: ['gates', i, 'deliverables', j, 'key'], message: `duplicate deliverable key ${k}` });
+      });
+    });
+    // A project leaves a phase only through a passed gate, so every phase but the last needs one.
+    phaseKeys.slice(0, -1).forEach((k) => {
+      if (!def.gates.some((g) => g.afterPhase === k)) ctx.addIssue({ code: 'custom', path: ['gates'], message: `phase ${k} has no gate after it` });
     });
     const t = def.tolerances;
     for (const k of ['spi', 'cpi'] as const) {
@@ -114,6 +134,8 @@ export const StandardDefinitionSchema = z
     for (let i = 1; i < bands.length; i++) {
       if (bands[i]!.minScore <= bands[i - 1]!.minScore)
         ctx.addIssue({ code: 'custom', path: ['riskMatrix', 'bands', i, 'minScore'], message: 'bands must ascend' });
+      if (bands.findIndex((b) => b.name === bands[i]!.name) !== i)
+        ctx.addIssue({ code: 'custom', path: ['riskMatrix', 'bands', i, 'name'], message: `duplicate band ${bands[i]!.name}` });
     }
   })
   .openapi('StandardDefinition');

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { diffRecords, formatValue } from './diff.ts';
+
+describe('diffRecords', () => {
+  it('lists changed, added and removed fields, skipping bookkeeping', () => {
+    const before = { name: 'Old', level: 'program', version: 1, updatedAt: 'a', description: 'x' };
+    const after = { name: 'New', level: 'program', version: 2, updatedAt: 'b', code: 'EPMO' };
+    expect(diffRecords(before, after)).toEqual([
+      { field: 'name', before: 'Old', after: 'New' },
+      { field: 'description', before: 'x', after: undefined },
+      { field: 'code', before: undefined, after: 'EPMO' },
+    ]);
+  });
+  it('descends into nested objects and compares arrays whole', () => {
+    const before = { tolerances: { spi: { amber: 0.95, red: 0.85 } }, phases: [1, 2] };
+    const after = { tolerances: { spi: { amber: 0.9, red: 0.85 } }, phases: [1, 2, 3] };
+    expect(diffRecords(before, after)).toEqual([
+      { field: 'tolerances.spi.amber', before: 0.95, after: 0.9 },
+      { field: 'phases', before: [1, 2], after: [1, 2, 3] },
+    ]);
+  });
+  it('treats a created record as every field added', () => {
+    expect(diffRecords(null, { name: 'A' })).toEqual([{ field: 'name', before: undefined, after: 'A' }]);
+    expect(diffRecords({ a: 1 }, { a: 1 })).toEqual([]);
+  });
+});
+
+describe('formatValue', () => {
+  it('renders values shortly', () => {
+    expect(formatValue(null)).toBe('empty');
+    expect(formatValue(undefined)).toBe('—');
+    expect(formatValue(true)).toBe('true');
+    expect(formatValue({ a: 1 })).toBe('{"a":1}');
+    expect(formatValue('x'.repeat(100), 10)).toHaveLength(10);
+  });
+});
