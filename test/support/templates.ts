@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/kernel/db.ts';
@@ -7,15 +7,15 @@ import { MIGRATIONS_FOLDER, runMigrations } from '../../src/kernel/migrate.ts';
 
 export const TMP_DIR = join(import.meta.dirname, '..', '..', '.tmp');
 
-/** Templates are rebuilt whenever a migration or the demo seed changes. */
+/** Templates are rebuilt whenever a migration or any source the seed runs through changes. */
 function sourcesDigest(): string {
   const h = createHash('sha256');
   for (const f of readdirSync(MIGRATIONS_FOLDER).sort()) {
     if (f.endsWith('.sql')) h.update(readFileSync(join(MIGRATIONS_FOLDER, f)));
   }
-  const demoDir = join(import.meta.dirname, '..', '..', 'src', 'demo');
-  if (existsSync(demoDir)) {
-    for (const f of readdirSync(demoDir).sort()) h.update(readFileSync(join(demoDir, f)));
+  const src = join(import.meta.dirname, '..', '..', 'src');
+  for (const entry of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (entry.endsWith('.ts') && !entry.endsWith('.test.ts')) h.update(entry).update(readFileSync(join(src, entry)));
   }
   return h.digest('hex').slice(0, 12);
 }

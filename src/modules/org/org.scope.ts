@@ -45,6 +45,8 @@ export async function reportingPmoIds(db: Queryable, actor: Actor): Promise<stri
 
 /** Every PMO whose projects the actor may see by role: governed or reporting to them. */
 export async function visiblePmoIds(db: Queryable, actor: Actor): Promise<string[]> {
-  const [governed, reporting] = await Promise.all([governedPmoIds(db, actor), reportingPmoIds(db, actor)]);
+  // One after the other: inside a transaction both would share one connection.
+  const governed = await governedPmoIds(db, actor);
+  const reporting = await reportingPmoIds(db, actor);
   return [...new Set([...governed, ...reporting])];
 }

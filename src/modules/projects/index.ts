@@ -1,7 +1,21 @@
-import { createRouter } from '../../kernel/http.ts';
+/** Project records: who sees which project, creation bound to a standard version, edits. */
 import type { RecordVisibility } from '../audit/index.ts';
+import { canSeeProject } from './projects.policy.ts';
 
-export function projectsRoutes() {
-  return createRouter();
-}
-export const projectsVisibility: Record<string, RecordVisibility> = {};
+export { projectsRoutes } from './projects.routes.ts';
+export { createProject, getProject, listProjects, projectStandard, updateProject } from './projects.service.ts';
+export {
+  type ProjectScope,
+  canSeeProject,
+  mayManageProjectsOf,
+  projectScopeOf,
+  scopeFilter,
+  visibleProjectFilter,
+  visibleProjectIdFilter,
+} from './projects.policy.ts';
+export type { ProjectSummary, ProjectView } from './projects.schema.ts';
+
+/** A project's history is visible to whoever may see the project. */
+export const projectsVisibility: Record<string, RecordVisibility> = {
+  project: (db, actor, id) => canSeeProject(db, actor, id),
+};

@@ -18,7 +18,14 @@ const RISK_MATRIX_5X5: StandardDefinition['riskMatrix'] = {
   escalationScore: 15,
 };
 
-const ALL_DIMENSIONS: StandardDefinition['reporting']['ragDimensions'] = ['schedule', 'cost', 'scope', 'quality', 'risk', 'resources'];
+const ALL_DIMENSIONS: StandardDefinition['reporting']['ragDimensions'] = [
+  'schedule',
+  'cost',
+  'scope',
+  'quality',
+  'risk',
+  'resources',
+];
 
 const STANDARD_TOLERANCES: StandardDefinition['tolerances'] = {
   spi: { amber: 0.95, red: 0.9 },
@@ -29,7 +36,11 @@ const STANDARD_TOLERANCES: StandardDefinition['tolerances'] = {
 
 const itSystemDelivery: StandardDefinition = {
   phases: [
-    { key: 'initiate', name: 'Initiate', description: 'Confirm the need, the sponsor and the business case; shape the solution options.' },
+    {
+      key: 'initiate',
+      name: 'Initiate',
+      description: 'Confirm the need, the sponsor and the business case; shape the solution options.',
+    },
     { key: 'plan', name: 'Plan', description: 'Requirements, architecture, baseline plan, budget and resourcing.' },
     { key: 'build', name: 'Build', description: 'Design, build and integrate the system in iterations.' },
     { key: 'deploy', name: 'Test & deploy', description: 'System and acceptance testing, cut-over and go-live.' },
@@ -41,9 +52,19 @@ const itSystemDelivery: StandardDefinition = {
       name: 'Gate 1: approval to plan',
       afterPhase: 'initiate',
       criteria: [
-        { key: 'business-case', text: 'An outline business case with options, costs and benefits is approved by the sponsor', kind: 'must', weight: 1 },
+        {
+          key: 'business-case',
+          text: 'An outline business case with options, costs and benefits is approved by the sponsor',
+          kind: 'must',
+          weight: 1,
+        },
         { key: 'sponsor-named', text: 'A sponsor and a trained project manager are named', kind: 'must', weight: 1 },
-        { key: 'strategic-fit', text: 'The project supports at least one strategic driver of the portfolio', kind: 'should', weight: 3 },
+        {
+          key: 'strategic-fit',
+          text: 'The project supports at least one strategic driver of the portfolio',
+          kind: 'should',
+          weight: 3,
+        },
         { key: 'initial-risks', text: 'Initial risks are recorded and scored on the PMO risk matrix', kind: 'should', weight: 2 },
       ],
       deliverables: [
@@ -61,7 +82,12 @@ const itSystemDelivery: StandardDefinition = {
       criteria: [
         { key: 'baseline', text: 'Schedule and cost baseline are set and agreed with the sponsor', kind: 'must', weight: 1 },
         { key: 'requirements-signed', text: 'Requirements are signed off by the business owner', kind: 'must', weight: 1 },
-        { key: 'architecture-review', text: 'The solution architecture passed the architecture review board', kind: 'must', weight: 1 },
+        {
+          key: 'architecture-review',
+          text: 'The solution architecture passed the architecture review board',
+          kind: 'must',
+          weight: 1,
+        },
         { key: 'resources-confirmed', text: 'Key resources are confirmed by their resource managers', kind: 'should', weight: 3 },
         { key: 'security-assessment', text: 'An information-security assessment is complete', kind: 'should', weight: 2 },
         { key: 'risk-responses', text: 'Every high and critical risk has an owner and a response', kind: 'should', weight: 2 },
@@ -101,9 +127,19 @@ const itSystemDelivery: StandardDefinition = {
       afterPhase: 'deploy',
       criteria: [
         { key: 'uat-signed', text: 'User acceptance testing is signed off by the business owner', kind: 'must', weight: 1 },
-        { key: 'operational-acceptance', text: 'Operations accepted the service (runbooks, monitoring, support)', kind: 'must', weight: 1 },
+        {
+          key: 'operational-acceptance',
+          text: 'Operations accepted the service (runbooks, monitoring, support)',
+          kind: 'must',
+          weight: 1,
+        },
         { key: 'training-delivered', text: 'End-user training is delivered', kind: 'should', weight: 2 },
-        { key: 'benefits-owner', text: 'A benefits owner and measures are agreed for benefits tracking', kind: 'should', weight: 2 },
+        {
+          key: 'benefits-owner',
+          text: 'A benefits owner and measures are agreed for benefits tracking',
+          kind: 'should',
+          weight: 2,
+        },
       ],
       deliverables: [
         { key: 'uat-report', name: 'UAT sign-off report' },
@@ -150,7 +186,12 @@ const businessChange: StandardDefinition = {
         { key: 'benefits-map', text: 'Benefits are quantified, each with an owner and a measure', kind: 'must', weight: 1 },
         { key: 'baseline', text: 'Schedule and cost baseline are set', kind: 'must', weight: 1 },
         { key: 'impact-assessment', text: 'A change impact assessment covers every affected team', kind: 'should', weight: 3 },
-        { key: 'hr-consulted', text: 'HR and employee representatives are consulted where roles change', kind: 'should', weight: 2 },
+        {
+          key: 'hr-consulted',
+          text: 'HR and employee representatives are consulted where roles change',
+          kind: 'should',
+          weight: 2,
+        },
       ],
       deliverables: [
         { key: 'target-operating-model', name: 'Target operating model' },
@@ -208,7 +249,11 @@ const infrastructureEngineering: StandardDefinition = {
     { key: 'feasibility', name: 'Feasibility', description: 'Surveys, permits, preferred option and class-3 estimate.' },
     { key: 'design', name: 'Detailed design', description: 'Engineering design, procurement strategy and tender.' },
     { key: 'construct', name: 'Construct & commission', description: 'Construction, installation, testing and commissioning.' },
-    { key: 'handover', name: 'Handover & close-out', description: 'Handover to operations and maintenance, as-built records, final account.' },
+    {
+      key: 'handover',
+      name: 'Handover & close-out',
+      description: 'Handover to operations and maintenance, as-built records, final account.',
+    },
   ],
   gates: [
     {
@@ -216,7 +261,12 @@ const infrastructureEngineering: StandardDefinition = {
       name: 'Gate 1: concept approval',
       afterPhase: 'concept',
       criteria: [
-        { key: 'need-confirmed', text: 'The need and the preferred site are confirmed by the asset owner', kind: 'must', weight: 1 },
+        {
+          key: 'need-confirmed',
+          text: 'The need and the preferred site are confirmed by the asset owner',
+          kind: 'must',
+          weight: 1,
+        },
         { key: 'rough-estimate', text: 'An order-of-magnitude estimate (±50 %) is prepared', kind: 'must', weight: 1 },
         { key: 'hse-screening', text: 'Health, safety and environmental screening is done', kind: 'should', weight: 3 },
       ],
@@ -230,7 +280,12 @@ const infrastructureEngineering: StandardDefinition = {
       name: 'Gate 2: option selection',
       afterPhase: 'feasibility',
       criteria: [
-        { key: 'preferred-option', text: 'The preferred option is selected with a class-3 estimate (±20 %)', kind: 'must', weight: 1 },
+        {
+          key: 'preferred-option',
+          text: 'The preferred option is selected with a class-3 estimate (±20 %)',
+          kind: 'must',
+          weight: 1,
+        },
         { key: 'permits', text: 'Planning permits and regulatory consents are applied for', kind: 'must', weight: 1 },
         { key: 'surveys', text: 'Ground, structural and utility surveys are complete', kind: 'should', weight: 2 },
         { key: 'contingency', text: 'A risk-based contingency (P80) is included in the budget', kind: 'should', weight: 3 },
@@ -248,8 +303,18 @@ const infrastructureEngineering: StandardDefinition = {
       name: 'Gate 3: contract award',
       afterPhase: 'design',
       criteria: [
-        { key: 'design-frozen', text: 'Detailed design is frozen and checked by an independent engineer', kind: 'must', weight: 1 },
-        { key: 'tender-evaluated', text: 'Tenders are evaluated and the award recommendation is approved', kind: 'must', weight: 1 },
+        {
+          key: 'design-frozen',
+          text: 'Detailed design is frozen and checked by an independent engineer',
+          kind: 'must',
+          weight: 1,
+        },
+        {
+          key: 'tender-evaluated',
+          text: 'Tenders are evaluated and the award recommendation is approved',
+          kind: 'must',
+          weight: 1,
+        },
         { key: 'baseline', text: 'Schedule and cost baseline are set from the awarded contract', kind: 'must', weight: 1 },
         { key: 'safety-plan', text: 'The construction safety plan is approved', kind: 'should', weight: 3 },
       ],

@@ -49,9 +49,7 @@ export const GateSchema = z.object({
 });
 
 const band = (label: string) =>
-  z
-    .object({ amber: z.number(), red: z.number() })
-    .describe(`${label}: the value at which the indicator turns amber, and red`);
+  z.object({ amber: z.number(), red: z.number() }).describe(`${label}: the value at which the indicator turns amber, and red`);
 
 export const TolerancesSchema = z.object({
   /** SPI below amber is amber, below red is red. */
@@ -94,18 +92,24 @@ export const StandardDefinitionSchema = z
   .superRefine((def, ctx) => {
     const phaseKeys = def.phases.map((p) => p.key);
     phaseKeys.forEach((k, i) => {
-      if (phaseKeys.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['phases', i, 'key'], message: `duplicate phase key ${k}` });
+      if (phaseKeys.indexOf(k) !== i)
+        ctx.addIssue({ code: 'custom', path: ['phases', i, 'key'], message: `duplicate phase key ${k}` });
     });
     const gateKeys = def.gates.map((g) => g.key);
     const closed = new Map<string, number>();
     def.gates.forEach((g, i) => {
-      if (gateKeys.indexOf(g.key) !== i) ctx.addIssue({ code: 'custom', path: ['gates', i, 'key'], message: `duplicate gate key ${g.key}` });
+      if (gateKeys.indexOf(g.key) !== i)
+        ctx.addIssue({ code: 'custom', path: ['gates', i, 'key'], message: `duplicate gate key ${g.key}` });
       const at = phaseKeys.indexOf(g.afterPhase);
       if (at < 0) ctx.addIssue({ code: 'custom', path: ['gates', i, 'afterPhase'], message: `no phase ${g.afterPhase}` });
       else if (at === phaseKeys.length - 1)
         ctx.addIssue({ code: 'custom', path: ['gates', i, 'afterPhase'], message: 'the last phase has no gate after it' });
       else if (closed.has(g.afterPhase))
-        ctx.addIssue({ code: 'custom', path: ['gates', i, 'afterPhase'], message: `phase ${g.afterPhase} already has gate ${gateKeys[closed.get(g.afterPhase)!]}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gates', i, 'afterPhase'],
+          message: `phase ${g.afterPhase} already has gate ${gateKeys[closed.get(g.afterPhase)!]}`,
+        });
       else closed.set(g.afterPhase, i);
       const criterionKeys = g.criteria.map((c) => c.key);
       criterionKeys.forEach((k, j) => {
@@ -115,22 +119,30 @@ export const StandardDefinitionSchema = z
       const deliverableKeys = g.deliverables.map((d) => d.key);
       deliverableKeys.forEach((k, j) => {
         if (deliverableKeys.indexOf(k) !== j)
-          ctx.addIssue({ code: 'custom', path: ['gates', i, 'deliverables', j, 'key'], message: `duplicate deliverable key ${k}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['gates', i, 'deliverables', j, 'key'],
+            message: `duplicate deliverable key ${k}`,
+          });
       });
     });
     // A project leaves a phase only through a passed gate, so every phase but the last needs one.
     phaseKeys.slice(0, -1).forEach((k) => {
-      if (!def.gates.some((g) => g.afterPhase === k)) ctx.addIssue({ code: 'custom', path: ['gates'], message: `phase ${k} has no gate after it` });
+      if (!def.gates.some((g) => g.afterPhase === k))
+        ctx.addIssue({ code: 'custom', path: ['gates'], message: `phase ${k} has no gate after it` });
     });
     const t = def.tolerances;
     for (const k of ['spi', 'cpi'] as const) {
-      if (t[k].red > t[k].amber) ctx.addIssue({ code: 'custom', path: ['tolerances', k, 'red'], message: 'red must not be above amber' });
+      if (t[k].red > t[k].amber)
+        ctx.addIssue({ code: 'custom', path: ['tolerances', k, 'red'], message: 'red must not be above amber' });
     }
     for (const k of ['budgetVariancePct', 'dateVarianceDays'] as const) {
-      if (t[k].red < t[k].amber) ctx.addIssue({ code: 'custom', path: ['tolerances', k, 'red'], message: 'red must not be below amber' });
+      if (t[k].red < t[k].amber)
+        ctx.addIssue({ code: 'custom', path: ['tolerances', k, 'red'], message: 'red must not be below amber' });
     }
     const bands = def.riskMatrix.bands;
-    if (bands[0] && bands[0].minScore !== 1) ctx.addIssue({ code: 'custom', path: ['riskMatrix', 'bands', 0, 'minScore'], message: 'the first band starts at 1' });
+    if (bands[0] && bands[0].minScore !== 1)
+      ctx.addIssue({ code: 'custom', path: ['riskMatrix', 'bands', 0, 'minScore'], message: 'the first band starts at 1' });
     for (let i = 1; i < bands.length; i++) {
       if (bands[i]!.minScore <= bands[i - 1]!.minScore)
         ctx.addIssue({ code: 'custom', path: ['riskMatrix', 'bands', i, 'minScore'], message: 'bands must ascend' });

@@ -75,7 +75,8 @@ function walkList(path: string, before: unknown[], after: unknown[], out: Defini
     for (const item of afterItems) if (!beforeByKey.has(item.key)) walk(join(path, item.key), undefined, item, out);
     const commonBefore = beforeItems.map((i) => i.key).filter((k) => afterByKey.has(k));
     const commonAfter = afterItems.map((i) => i.key).filter((k) => beforeByKey.has(k));
-    if (!sameScalarList(commonBefore, commonAfter)) out.push({ path, change: 'reordered', before: commonBefore, after: commonAfter });
+    if (!sameScalarList(commonBefore, commonAfter))
+      out.push({ path, change: 'reordered', before: commonBefore, after: commonAfter });
     return;
   }
   if (isScalarList(before) && isScalarList(after)) {

@@ -1,0 +1,212 @@
+import { type AnyColumn, type SQL, and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../kernel/db.ts';
+import { orgUnits, people, pmos } from '../org/org.tables.ts';
+import { portfolios } from '../portfolio/portfolio.tables.ts';
+import { projectTypes, standardVersions } from '../standards/standards.tables.ts';
+import { projectMembers, projects } from './projects.tables.ts';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type ProjectRole = (typeof projectMembers.$inferSelect)['role'];
+
+const manager = alias(people, 'manager');
+const sponsor = alias(people, 'sponsor');
+
+const projectColumns = {
+  project: projects,
+  pmoName: pmos.name,
+  portfolioName: portfolios.name,
+  orgUnitName: orgUnits.name,
+  typeCode: projectTypes.code,
+  typeName: projectTypes.name,
+  standardNumber: standardVersions.number,
+  managerName: manager.name,
+  sponsorName: sponsor.name,
+};
+
+export type ProjectJoined = {
+  project: ProjectRow;
+  pmoName: string;
+  portfolioName: string | null;
+  orgUnitName: string | null;
+  typeCode: string;
+  typeName: string;
+  standardNumber: number;
+  managerName: string | null;
+  sponsorName: string | null;
+};
+
+function joined(db: Queryable) {
+  return db
+    .select(projectColumns)
+    .from(projects)
+    .innerJoin(pmos, eq(pmos.id, projects.pmoId))
+    .innerJoin(projectTypes, eq(projectTypes.id, projects.projectTypeId))
+    .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
+    .leftJoin(portfolios, eq(portfolios.id, projects.portfolioId))
+    .leftJoin(orgUnits, eq(orgUnits.id, projects.orgUnitId))
+    .leftJoin(manager, eq(manager.id, projects.projectManagerId))
+    .leftJoin(sponsor, eq(sponsor.id, projects.sponsorId));
+}
+
+export interface ListFilter {
+  visible: SQL | undefined;
+  pmoId?: string;
+  portfolioId?: string;
+  state?: ProjectRow['state'];
+  phase?: string;
+  projectTypeId?: string;
+  managerId?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listProjects(db: Queryable, filter: ListFilter): Promise<ProjectJoined[]> {
+  const conditions = [
+    filter.visible,
+    filter.pmoId ? eq(projects.pmoId, filter.pmoId) : undefined,
+    filter.portfolioId ? eq(projects.portfolioId, filter.portfolioId) : undefined,
+    filter.state ? eq(projects.state, filter.state) : undefined,
+    filter.phase ? eq(projects.phaseKey, filter.phase) : undefined,
+    filter.projectTypeId ? eq(projects.projectTypeId, filter.projectTypeId) : undefined,
+    filter.managerId ? eq(projects.projectManagerId, filter.managerId) : undefined,
+    filter.q ? or(ilike(projects.name, likePattern(filter.q)), ilike(projects.code, likePattern(filter.q))) : undefined,
+  ];
+  const query = joined(db)
+    .where(and(...conditions))
+    .orderBy(asc(projects.code))
+    .$dynamic();
+  if (filter.limit !== undefined) query.limit(filter.limit);
+  if (filter.offset !== undefined) query.offset(filter.offset);
+  return query;
+}
+
+export async function findProject(db: Queryable, id: string): Promise<ProjectJoined | undefined> {
+  const [row] = await joined(db).where(eq(projects.id, id));
+  return row;
+}
+
+export async function lockProject(db: Queryable, id: string): Promise<ProjectRow | undefined> {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id)).for('update');
+  return row;
+}
+
+export async function findProjectByCode(db: Queryable, code: string): Promise<ProjectRow | undefined> {
+  const [row] = await db.select().from(projects).where(sql`lower(${projects.code}) = lower(${code})`);
+  return row;
+}
+
+export async function membersOf(db: Queryable, projectId: string) {
+  return db
+    .select({ personId: projectMembers.personId, personName: people.name, role: projectMembers.role })
+    .from(projectMembers)
+    .innerJoin(people, eq(people.id, projectMembers.personId))
+    .where(eq(projectMembers.projectId, projectId))
+    .orderBy(asc(projectMembers.role), asc(people.name));
+}
+
+export async function insertProject(db: Queryable, values: typeof projects.$inferInsert): Promise<ProjectRow> {
+  const [row] = await db.insert(projects).values(values).returning();
+  return row!;
+}
+
+export async function updateProject(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  values: Partial<typeof projects.$inferInsert>,
+): Promise<ProjectRow | undefined> {
+  const [row] = await db
+    .update(projects)
+    .set({ ...values, version: sql`${projects.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(projects.id, id), eq(projects.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+export async function addMember(db: Queryable, projectId: string, personId: string, role: ProjectRole) {
+  await db.insert(projectMembers).values({ projectId, personId, role }).onConflictDoNothing();
+}
+
+export async function removeMember(db: Queryable, projectId: string, personId: string, role: ProjectRole) {
+  await db
+    .delete(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.personId, personId), eq(projectMembers.role, role)));
+}
+
+/** The ids among `ids` that name existing people. */
+export async function existingPeople(db: Queryable, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: people.id }).from(people).where(inArray(people.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function findPortfolio(db: Queryable, id: string) {
+  const [row] = await db.select({ id: portfolios.id, pmoId: portfolios.pmoId }).from(portfolios).where(eq(portfolios.id, id));
+  return row;
+}
+
+export async function orgUnitExists(db: Queryable, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, id));
+  return Boolean(row);
+}
+
+export async function pmoExists(db: Queryable, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: pmos.id }).from(pmos).where(eq(pmos.id, id));
+  return Boolean(row);
+}
+
+/** The PMO and every PMO it is nested under. */
+export async function pmoLineage(db: Queryable, pmoId: string): Promise<string[]> {
+  const result = (await db.execute(
+    sql`WITH RECURSIVE up AS (
+          SELECT id, parent_pmo_id FROM pmos WHERE id = ${pmoId}::uuid
+          UNION
+          SELECT p.id, p.parent_pmo_id FROM pmos p JOIN up ON p.id = up.parent_pmo_id
+        ) SELECT id::text AS id FROM up`,
+  )) as unknown as { rows: { id: string }[] };
+  return result.rows.map((r) => r.id);
+}
+
+/** Definitions of standard versions by id, for phase names and lifecycles. */
+export async function definitionsOf(db: Queryable, versionIds: string[]): Promise<Map<string, unknown>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: standardVersions.id, definition: standardVersions.definition })
+    .from(standardVersions)
+    .where(inArray(standardVersions.id, versionIds));
+  return new Map(rows.map((r) => [r.id, r.definition]));
+}
+
+/** Condition on the projects table: in one of these PMOs, or with this person as a member. */
+export function scopeCondition(pmoIds: string[], personId: string | null): SQL {
+  const parts: SQL[] = [];
+  if (pmoIds.length) parts.push(inArray(projects.pmoId, pmoIds));
+  if (personId) {
+    parts.push(
+      inArray(
+        projects.id,
+        sql`(SELECT ${projectMembers.projectId} FROM ${projectMembers} WHERE ${projectMembers.personId} = ${personId})`,
+      ),
+    );
+  }
+  return parts.length ? or(...parts)! : sql`false`;
+}
+
+/** Condition on any column holding a project id: the project satisfies `condition`. */
+export function projectIdIn(column: SQL | AnyColumn, condition: SQL): SQL {
+  return sql`${column} IN (SELECT ${projects.id} FROM ${projects} WHERE ${condition})`;
+}
+
+export async function projectMatches(db: Queryable, projectId: string, condition: SQL | undefined): Promise<boolean> {
+  const [row] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), condition));
+  return Boolean(row);
+}

@@ -1,0 +1,65 @@
+import { z } from '@hono/zod-openapi';
+import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import {
+  CreateProjectBody,
+  ProjectListQuery,
+  ProjectSchema,
+  ProjectSummarySchema,
+  UpdateProjectBody,
+} from './projects.schema.ts';
+import * as service from './projects.service.ts';
+
+const TAGS = ['Projects'];
+
+const listProjects = defineRoute('projects.read', {
+  method: 'get',
+  path: '/projects',
+  tags: TAGS,
+  summary: 'The projects the caller may see (PMO scope, reporting line, own projects), filtered',
+  request: { query: ProjectListQuery },
+  responses: { 200: json(z.object({ items: z.array(ProjectSummarySchema) })) },
+});
+
+const getProject = defineRoute('projects.read', {
+  method: 'get',
+  path: '/projects/{id}',
+  tags: TAGS,
+  summary: 'One project with its members and the lifecycle of its bound standard version',
+  request: { params: IdParam },
+  responses: { 200: json(ProjectSchema) },
+});
+
+const createProject = defineRoute('projects.manage', {
+  method: 'post',
+  path: '/projects',
+  tags: TAGS,
+  summary: "Create a project record bound to the current version of its type's standard (lead of the governing PMO)",
+  request: jsonBody(CreateProjectBody),
+  responses: { 201: json(ProjectSchema, 'Created') },
+});
+
+const updateProject = defineRoute('projects.manage', {
+  method: 'patch',
+  path: '/projects/{id}',
+  tags: TAGS,
+  summary: 'Edit a project record: name, description, portfolio, manager, sponsor, dates (not state or phase)',
+  request: { params: IdParam, ...jsonBody(UpdateProjectBody) },
+  responses: { 200: json(ProjectSchema) },
+});
+
+export function projectsRoutes() {
+  const router = createRouter();
+  router.openapi(listProjects, async (c) =>
+    c.json({ items: await service.listProjects(depsOf(c).database.db, actorOf(c), c.req.valid('query')) }, 200),
+  );
+  router.openapi(getProject, async (c) =>
+    c.json(await service.getProject(depsOf(c).database.db, actorOf(c), c.req.valid('param').id), 200),
+  );
+  router.openapi(createProject, async (c) =>
+    c.json(await service.createProject(depsOf(c).database.db, actorOf(c), c.req.valid('json')), 201),
+  );
+  router.openapi(updateProject, async (c) =>
+    c.json(await service.updateProject(depsOf(c).database.db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  return router;
+}
