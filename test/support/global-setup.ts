@@ -23,8 +23,10 @@ export default async function setup(project: TestProject) {
   }
   return async () => {
     if (baseUrl) {
+      // Only this run's databases: other runs may share the server (several checkouts, CI).
       await dropPostgresDatabases(baseUrl, `tg_t_${runId}_`);
-      await dropPostgresDatabases(baseUrl, `tg_tpl_`);
+      await dropPostgresDatabases(baseUrl, `tg_tpl_empty_${runId}`, { exact: true });
+      await dropPostgresDatabases(baseUrl, `tg_tpl_demo_${runId}`, { exact: true });
     }
   };
 }

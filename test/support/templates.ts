@@ -67,13 +67,17 @@ export async function buildPostgresTemplate(baseUrl: string, demo: boolean, runI
   return name;
 }
 
-export async function dropPostgresDatabases(baseUrl: string, prefix: string): Promise<void> {
+/** Drops the databases named `prefix…` (compared literally: `_` is no wildcard), or exactly `prefix`. */
+export async function dropPostgresDatabases(baseUrl: string, prefix: string, options: { exact?: boolean } = {}): Promise<void> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `${prefix}%`,
-    ]);
+    const { rows } = await admin.query<{ datname: string }>(
+      options.exact
+        ? 'SELECT datname FROM pg_database WHERE datname = $1'
+        : 'SELECT datname FROM pg_database WHERE left(datname, length($1)) = $1',
+      [prefix],
+    );
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
   } finally {
     await admin.end();

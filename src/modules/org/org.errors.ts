@@ -1,4 +1,6 @@
+import type { Db } from '../../kernel/db.ts';
 import { AppError, invalid } from '../../kernel/errors.ts';
+import { type UnitOfWork, transact } from '../../kernel/usecase.ts';
 
 interface PgErrorLike {
   code?: string;
@@ -18,7 +20,9 @@ export function pgErrorOf(err: unknown): PgErrorLike | null {
 
 /** A field that is already taken: 409 ALREADY_EXISTS naming the field. */
 export function alreadyExists(entity: string, field: string, value: string): AppError {
-  return new AppError('ALREADY_EXISTS', `a ${entity} with ${field} ${value} exists`, { issues: [{ field, message: 'is taken' }] });
+  return new AppError('ALREADY_EXISTS', `a ${entity} with ${field} ${value} exists`, {
+    issues: [{ field, message: 'is taken' }],
+  });
 }
 
 /**
@@ -36,4 +40,35 @@ export function translateDbError(err: unknown, entity: string, fields: Record<st
   }
   if (pgError.code === '23503') return invalid(field, 'refers to a record that does not exist');
   return err;
+}
+
+/** The input field each constraint of the org tables guards. */
+export const ORG_CONSTRAINT_FIELDS: Record<string, string> = {
+  org_units_code_unique: 'code',
+  org_units_parent_id_org_units_id_fk: 'parentId',
+  executive_positions_code_unique: 'code',
+  executive_positions_org_unit_id_org_units_id_fk: 'orgUnitId',
+  executive_positions_holder_person_id_people_id_fk: 'holderPersonId',
+  executive_positions_reports_to_position_id_executive_positions_id_fk: 'reportsToPositionId',
+  skills_name_unique: 'name',
+  people_email_unique: 'email',
+  people_org_unit_id_org_units_id_fk: 'orgUnitId',
+  person_skills_skill_id_skills_id_fk: 'skills',
+  person_skills_person_id_skill_id_pk: 'skills',
+  pmos_code_unique: 'code',
+  pmos_reports_to_position_id_executive_positions_id_fk: 'reportsToPositionId',
+  pmos_parent_pmo_id_pmos_id_fk: 'parentPmoId',
+  pmo_members_person_id_people_id_fk: 'members',
+  pmo_members_pmo_id_person_id_pk: 'members',
+  pmo_scope_org_unit_id_org_units_id_fk: 'orgUnitIds',
+  pmo_scope_pmo_id_org_unit_id_pk: 'orgUnitIds',
+};
+
+/** Runs one use case in one transaction; a constraint violation that raced past the checks becomes 409/422. */
+export async function transactOrg<T>(db: Db, entity: string, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  try {
+    return await transact(db, work);
+  } catch (err) {
+    throw translateDbError(err, entity, ORG_CONSTRAINT_FIELDS);
+  }
 }

@@ -14,7 +14,10 @@ export async function governedPmoIds(db: Queryable, actor: Actor, role?: 'lead' 
   return ids(
     db,
     sql`WITH RECURSIVE tree AS (
-          SELECT id FROM pmos WHERE id IN (${sql.join(direct.map((d) => sql`${d}::uuid`), sql`, `)})
+          SELECT id FROM pmos WHERE id IN (${sql.join(
+            direct.map((d) => sql`${d}::uuid`),
+            sql`, `,
+          )})
           UNION
           SELECT p.id FROM pmos p JOIN tree t ON p.parent_pmo_id = t.id
         ) SELECT id::text AS id FROM tree`,
@@ -32,7 +35,10 @@ export async function reportingPmoIds(db: Queryable, actor: Actor): Promise<stri
     db,
     sql`WITH RECURSIVE below AS (
           SELECT id FROM executive_positions
-           WHERE id IN (${sql.join(actor.positionIds.map((d) => sql`${d}::uuid`), sql`, `)})
+           WHERE id IN (${sql.join(
+             actor.positionIds.map((d) => sql`${d}::uuid`),
+             sql`, `,
+           )})
           UNION
           SELECT e.id FROM executive_positions e JOIN below b ON e.reports_to_position_id = b.id
         ), tree AS (

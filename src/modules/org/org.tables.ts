@@ -124,7 +124,13 @@ export const pmoMembers = pgTable(
   (t) => [primaryKey({ columns: [t.pmoId, t.personId] }), index('pmo_members_person').on(t.personId)],
 );
 
-export const delegationSubject = pgEnum('delegation_subject', ['budget_increase', 'headcount', 'risk_score', 'infrastructure', 'schedule_change']);
+export const delegationSubject = pgEnum('delegation_subject', [
+  'budget_increase',
+  'headcount',
+  'risk_score',
+  'infrastructure',
+  'schedule_change',
+]);
 export const delegationMeasure = pgEnum('delegation_measure', ['percent_of_bac', 'amount', 'count', 'score', 'days']);
 export const delegationApprover = pgEnum('delegation_approver', ['pmo_analyst', 'pmo_lead', 'reporting_executive', 'ceo']);
 

@@ -96,9 +96,7 @@ export const PmoMembersBody = z
   })
   .openapi('PmoMembersInput');
 
-export const PmoScopeBody = z
-  .object({ version: VersionField, orgUnitIds: z.array(z.uuid()).max(1000) })
-  .openapi('PmoScopeInput');
+export const PmoScopeBody = z.object({ version: VersionField, orgUnitIds: z.array(z.uuid()).max(1000) }).openapi('PmoScopeInput');
 
 const UpTo = z.number().max(999_999_999_999.99).openapi({ description: 'Upper bound of the band, in the measure' });
 

@@ -1,0 +1,170 @@
+import { z } from '@hono/zod-openapi';
+import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import {
+  CreateOrgUnitBody,
+  CreatePositionBody,
+  CreateSkillBody,
+  OrgUnitNodeSchema,
+  OrgUnitSchema,
+  PositionSchema,
+  SkillSchema,
+  UpdateOrgUnitBody,
+  UpdatePositionBody,
+  UpdateSkillBody,
+} from './org.schema.ts';
+import * as service from './org.service.ts';
+import { peopleRoutes } from './people.routes.ts';
+import { pmoRoutes } from './pmo.routes.ts';
+
+const listOf = <T extends z.ZodType>(schema: T) => json(z.object({ items: z.array(schema) }));
+
+// ---- org units ----
+
+const listOrgUnits = defineRoute('org.read', {
+  method: 'get',
+  path: '/org-units',
+  tags: ['Organisation'],
+  summary: 'Every org unit, flat, with its parent and number of children',
+  responses: { 200: listOf(OrgUnitSchema) },
+});
+
+const orgUnitTree = defineRoute('org.read', {
+  method: 'get',
+  path: '/org-units/tree',
+  tags: ['Organisation'],
+  summary: 'The org units as a tree',
+  responses: { 200: listOf(OrgUnitNodeSchema) },
+});
+
+const getOrgUnit = defineRoute('org.read', {
+  method: 'get',
+  path: '/org-units/{id}',
+  tags: ['Organisation'],
+  summary: 'One org unit',
+  request: { params: IdParam },
+  responses: { 200: json(OrgUnitSchema) },
+});
+
+const createOrgUnit = defineRoute('org.manage', {
+  method: 'post',
+  path: '/org-units',
+  tags: ['Organisation'],
+  summary: 'Create an org unit',
+  request: jsonBody(CreateOrgUnitBody),
+  responses: { 201: json(OrgUnitSchema, 'Created') },
+});
+
+const updateOrgUnit = defineRoute('org.manage', {
+  method: 'patch',
+  path: '/org-units/{id}',
+  tags: ['Organisation'],
+  summary: 'Edit an org unit; moving it under one of its own descendants is refused',
+  request: { params: IdParam, ...jsonBody(UpdateOrgUnitBody) },
+  responses: { 200: json(OrgUnitSchema) },
+});
+
+// ---- executive positions ----
+
+const listPositions = defineRoute('org.read', {
+  method: 'get',
+  path: '/positions',
+  tags: ['Organisation'],
+  summary: 'Executive positions (CEO, COO, …) with their holders',
+  responses: { 200: listOf(PositionSchema) },
+});
+
+const getPosition = defineRoute('org.read', {
+  method: 'get',
+  path: '/positions/{id}',
+  tags: ['Organisation'],
+  summary: 'One executive position',
+  request: { params: IdParam },
+  responses: { 200: json(PositionSchema) },
+});
+
+const createPosition = defineRoute('org.manage', {
+  method: 'post',
+  path: '/positions',
+  tags: ['Organisation'],
+  summary: 'Create an executive position',
+  request: jsonBody(CreatePositionBody),
+  responses: { 201: json(PositionSchema, 'Created') },
+});
+
+const updatePosition = defineRoute('org.manage', {
+  method: 'patch',
+  path: '/positions/{id}',
+  tags: ['Organisation'],
+  summary: 'Edit an executive position: title, holder, whom it reports to (no cycles)',
+  request: { params: IdParam, ...jsonBody(UpdatePositionBody) },
+  responses: { 200: json(PositionSchema) },
+});
+
+// ---- skills ----
+
+const listSkills = defineRoute('org.read', {
+  method: 'get',
+  path: '/skills',
+  tags: ['People'],
+  summary: 'The skills catalogue',
+  responses: { 200: listOf(SkillSchema) },
+});
+
+const getSkill = defineRoute('org.read', {
+  method: 'get',
+  path: '/skills/{id}',
+  tags: ['People'],
+  summary: 'One skill',
+  request: { params: IdParam },
+  responses: { 200: json(SkillSchema) },
+});
+
+const createSkill = defineRoute('skills.manage', {
+  method: 'post',
+  path: '/skills',
+  tags: ['People'],
+  summary: 'Add a skill to the catalogue',
+  request: jsonBody(CreateSkillBody),
+  responses: { 201: json(SkillSchema, 'Created') },
+});
+
+const updateSkill = defineRoute('skills.manage', {
+  method: 'patch',
+  path: '/skills/{id}',
+  tags: ['People'],
+  summary: 'Edit a skill',
+  request: { params: IdParam, ...jsonBody(UpdateSkillBody) },
+  responses: { 200: json(SkillSchema) },
+});
+
+/** Every route of the org module: org units, positions, skills, people, PMOs. */
+export function orgRoutes() {
+  const router = createRouter();
+  const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
+
+  router.openapi(listOrgUnits, async (c) => c.json({ items: await service.listOrgUnits(db(c)) }, 200));
+  router.openapi(orgUnitTree, async (c) => c.json({ items: await service.orgUnitTree(db(c)) }, 200));
+  router.openapi(getOrgUnit, async (c) => c.json(await service.getOrgUnit(db(c), c.req.valid('param').id), 200));
+  router.openapi(createOrgUnit, async (c) => c.json(await service.createOrgUnit(db(c), actorOf(c), c.req.valid('json')), 201));
+  router.openapi(updateOrgUnit, async (c) =>
+    c.json(await service.updateOrgUnit(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(listPositions, async (c) => c.json({ items: await service.listPositions(db(c)) }, 200));
+  router.openapi(getPosition, async (c) => c.json(await service.getPosition(db(c), c.req.valid('param').id), 200));
+  router.openapi(createPosition, async (c) => c.json(await service.createPosition(db(c), actorOf(c), c.req.valid('json')), 201));
+  router.openapi(updatePosition, async (c) =>
+    c.json(await service.updatePosition(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(listSkills, async (c) => c.json({ items: await service.listSkills(db(c)) }, 200));
+  router.openapi(getSkill, async (c) => c.json(await service.getSkill(db(c), c.req.valid('param').id), 200));
+  router.openapi(createSkill, async (c) => c.json(await service.createSkill(db(c), actorOf(c), c.req.valid('json')), 201));
+  router.openapi(updateSkill, async (c) =>
+    c.json(await service.updateSkill(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  peopleRoutes(router);
+  pmoRoutes(router);
+  return router;
+}

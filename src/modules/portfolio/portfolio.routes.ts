@@ -1,0 +1,60 @@
+import { z } from '@hono/zod-openapi';
+import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import {
+  CreatePortfolioBody,
+  PortfolioDetailSchema,
+  PortfolioQuery,
+  PortfolioSchema,
+  UpdatePortfolioBody,
+} from './portfolio.schema.ts';
+import * as service from './portfolio.service.ts';
+
+const listPortfolios = defineRoute('portfolios.read', {
+  method: 'get',
+  path: '/portfolios',
+  tags: ['Portfolios'],
+  summary: 'Portfolios and programs, optionally of one PMO',
+  request: { query: PortfolioQuery },
+  responses: { 200: json(z.object({ items: z.array(PortfolioSchema) })) },
+});
+
+const getPortfolio = defineRoute('portfolios.read', {
+  method: 'get',
+  path: '/portfolios/{id}',
+  tags: ['Portfolios'],
+  summary: 'One portfolio or program',
+  request: { params: IdParam },
+  responses: { 200: json(PortfolioDetailSchema) },
+});
+
+const createPortfolio = defineRoute('portfolios.manage', {
+  method: 'post',
+  path: '/portfolios',
+  tags: ['Portfolios'],
+  summary: 'Create a portfolio or program under a PMO (admin, or a lead governing that PMO)',
+  request: jsonBody(CreatePortfolioBody),
+  responses: { 201: json(PortfolioDetailSchema, 'Created') },
+});
+
+const updatePortfolio = defineRoute('portfolios.manage', {
+  method: 'patch',
+  path: '/portfolios/{id}',
+  tags: ['Portfolios'],
+  summary: 'Edit a portfolio or program (admin, or a lead governing its PMO)',
+  request: { params: IdParam, ...jsonBody(UpdatePortfolioBody) },
+  responses: { 200: json(PortfolioDetailSchema) },
+});
+
+export function portfolioRoutes() {
+  const router = createRouter();
+  const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
+  router.openapi(listPortfolios, async (c) => c.json({ items: await service.listPortfolios(db(c), c.req.valid('query')) }, 200));
+  router.openapi(getPortfolio, async (c) => c.json(await service.getPortfolio(db(c), actorOf(c), c.req.valid('param').id), 200));
+  router.openapi(createPortfolio, async (c) =>
+    c.json(await service.createPortfolio(db(c), actorOf(c), c.req.valid('json')), 201),
+  );
+  router.openapi(updatePortfolio, async (c) =>
+    c.json(await service.updatePortfolio(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  return router;
+}
