@@ -35,15 +35,21 @@ console.log(`Tollgate benchmarks on ${database.kind}, ${N} events\n`);
 const baselineAppend = await time('baseline: write + plain event insert', async () => {
   for (let i = 0; i < N; i++) {
     await transact(db, async ({ tx }) => {
-      await tx.execute(sql`INSERT INTO bench_plain (entity_id, payload, at) VALUES (${`r${i % 50}`}, ${JSON.stringify({ i })}::jsonb, now())`);
-      await tx.execute(sql`INSERT INTO bench_plain (entity_id, payload, at) VALUES (${`r${i % 50}`}, ${JSON.stringify({ after: { i } })}::jsonb, now())`);
+      await tx.execute(
+        sql`INSERT INTO bench_plain (entity_id, payload, at) VALUES (${`r${i % 50}`}, ${JSON.stringify({ i })}::jsonb, now())`,
+      );
+      await tx.execute(
+        sql`INSERT INTO bench_plain (entity_id, payload, at) VALUES (${`r${i % 50}`}, ${JSON.stringify({ after: { i } })}::jsonb, now())`,
+      );
     });
   }
 });
 const chained = await time('tollgate: write + recordAudit (hash chain)', async () => {
   for (let i = 0; i < N; i++) {
     await transact(db, async ({ tx }) => {
-      await tx.execute(sql`INSERT INTO bench_plain (entity_id, payload, at) VALUES (${`r${i % 50}`}, ${JSON.stringify({ i })}::jsonb, now())`);
+      await tx.execute(
+        sql`INSERT INTO bench_plain (entity_id, payload, at) VALUES (${`r${i % 50}`}, ${JSON.stringify({ i })}::jsonb, now())`,
+      );
       await recordAudit(tx, actor, { entityType: 'bench', entityId: `r${i % 50}`, action: 'bench.write', after: { i } });
     });
   }

@@ -16,6 +16,16 @@ export async function findUserById(db: Queryable, id: string): Promise<UserRow |
   return row;
 }
 
+export async function personExists(db: Queryable, personId: string): Promise<boolean> {
+  const [row] = await db.select({ id: people.id }).from(people).where(eq(people.id, personId));
+  return Boolean(row);
+}
+
+export async function userOfPerson(db: Queryable, personId: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.personId, personId));
+  return row?.id;
+}
+
 export async function listUsers(db: Queryable) {
   return db.select().from(users).orderBy(users.displayName);
 }

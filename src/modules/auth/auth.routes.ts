@@ -165,7 +165,7 @@ export function authRoutes() {
 
   router.openapi(logout, async (c) => {
     const sessionId = c.get('sessionId');
-    if (sessionId) await service.logout(depsOf(c).database.db, sessionId);
+    if (sessionId) await service.logout(depsOf(c).database.db, actorOf(c), sessionId);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     deleteCookie(c, CSRF_COOKIE, { path: '/' });
     return c.body(null, 204);

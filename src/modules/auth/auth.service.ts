@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Actor, userActor } from '../../kernel/actor.ts';
-import type { Db } from '../../kernel/db.ts';
+import type { Db, Queryable } from '../../kernel/db.ts';
+import { translateDbError } from '../../kernel/dberrors.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { ROLES, type Role } from '../../kernel/permissions.ts';
 import { transact } from '../../kernel/usecase.ts';
@@ -95,8 +96,11 @@ export async function login(db: Db, sessionHours: number, input: LoginInput): Pr
   return { sessionToken, csrfToken, expiresAt, actor };
 }
 
-export async function logout(db: Db, sessionId: string): Promise<void> {
-  await repo.deleteSession(db, sessionId);
+export async function logout(db: Db, actor: Actor, sessionId: string): Promise<void> {
+  await transact(db, async ({ tx }) => {
+    await repo.deleteSession(tx, sessionId);
+    if (actor.userId) await recordAudit(tx, actor, { entityType: 'user', entityId: actor.userId, action: 'user.signed_out' });
+  });
 }
 
 export interface ResolvedSession {
@@ -242,6 +246,14 @@ export async function listUsers(db: Db): Promise<UserView[]> {
   return rows.map((r) => userView(r, roles.get(r.id) ?? []));
 }
 
+/** A linked person must exist and not be linked to another account (422, never an FK error). */
+async function checkPersonLink(db: Queryable, personId: string | null | undefined, userId: string | null): Promise<void> {
+  if (!personId) return;
+  if (!(await repo.personExists(db, personId))) throw invalid('personId', 'no such person');
+  const holder = await repo.userOfPerson(db, personId);
+  if (holder && holder !== userId) throw invalid('personId', 'is linked to another user account');
+}
+
 export interface CreateUserInput {
   email: string;
   displayName: string;
@@ -260,7 +272,9 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
     });
   }
   const passwordHash = await hashPassword(input.password);
+  // A concurrent sign-up with the same e-mail can pass the check above: the constraint answers.
   return transact(db, async ({ tx }) => {
+    await checkPersonLink(tx, input.personId, null);
     const row = await repo.insertUser(tx, {
       email,
       displayName: input.displayName,
@@ -271,6 +285,8 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
     const view = userView(row, input.roles);
     await recordAudit(tx, actor, { entityType: 'user', entityId: row.id, action: 'user.created', after: view });
     return view;
+  }).catch((err: unknown) => {
+    throw translateDbError(err, 'user', { users_email_unique: 'email', users_person_id_unique: 'personId' });
   });
 }
 
@@ -287,6 +303,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Up
     const before = await repo.findUserById(tx, userId);
     if (!before) throw notFound('user', userId);
     if (before.id === actor.userId && input.active === false) throw invalid('active', 'you cannot deactivate yourself');
+    await checkPersonLink(tx, input.personId, userId);
     const oldRoles = (await repo.rolesOfUsers(tx, [userId])).get(userId) ?? [];
     const row = await repo.updateUser(tx, userId, input.version, {
       displayName: input.displayName,
