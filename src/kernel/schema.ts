@@ -5,3 +5,8 @@ export * from '../modules/org/org.tables.ts';
 export * from '../modules/portfolio/portfolio.tables.ts';
 export * from '../modules/projects/projects.tables.ts';
 export * from '../modules/standards/standards.tables.ts';
+export * from '../modules/intake/intake.tables.ts';
+export * from '../modules/notify/notify.tables.ts';
+export * from '../modules/projects/baselines.tables.ts';
+export * from '../modules/resources/resources.tables.ts';
+export * from '../modules/training/training.tables.ts';
