@@ -31,7 +31,10 @@ export class ApiError extends Error {
 
 export const CSRF_COOKIE = 'tg_csrf';
 
-export function readCookie(name: string, cookieHeader: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
+export function readCookie(
+  name: string,
+  cookieHeader: string = typeof document === 'undefined' ? '' : document.cookie,
+): string | null {
   for (const part of cookieHeader.split(';')) {
     const [k, ...rest] = part.trim().split('=');
     if (k === name) return decodeURIComponent(rest.join('='));

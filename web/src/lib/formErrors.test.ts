@@ -4,11 +4,15 @@ import { issuesToFieldErrors } from './formErrors.ts';
 
 describe('issuesToFieldErrors', () => {
   it('turns dotted paths into antd name paths with numeric indexes', () => {
-    const { fields, unmatched } = issuesToFieldErrors([
-      { field: 'definition.gates.0.quorum', message: 'too small' },
-      { field: 'email', message: 'taken' },
-      { field: 'email', message: 'invalid' },
-    ], undefined, ['definition']);
+    const { fields, unmatched } = issuesToFieldErrors(
+      [
+        { field: 'definition.gates.0.quorum', message: 'too small' },
+        { field: 'email', message: 'taken' },
+        { field: 'email', message: 'invalid' },
+      ],
+      undefined,
+      ['definition'],
+    );
     expect(fields).toEqual([
       { name: ['gates', 0, 'quorum'], errors: ['too small'] },
       { name: ['email'], errors: ['taken', 'invalid'] },
@@ -24,10 +28,14 @@ describe('issuesToFieldErrors', () => {
 
 describe('api client helpers', () => {
   it('parses the error shape with issues and retry time', () => {
-    const err = parseError(422, { error: { code: 'VALIDATION_FAILED', message: 'x', details: { issues: [{ field: 'name', message: 'is required' }] } } });
+    const err = parseError(422, {
+      error: { code: 'VALIDATION_FAILED', message: 'x', details: { issues: [{ field: 'name', message: 'is required' }] } },
+    });
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.issues).toEqual([{ field: 'name', message: 'is required' }]);
-    const limited = parseError(429, { error: { code: 'TOO_MANY_ATTEMPTS', message: 'slow down', details: { retryAfterSeconds: 60 } } });
+    const limited = parseError(429, {
+      error: { code: 'TOO_MANY_ATTEMPTS', message: 'slow down', details: { retryAfterSeconds: 60 } },
+    });
     expect(limited.retryAfterSeconds).toBe(60);
     expect(parseError(500, null).code).toBe('INTERNAL');
     expect(parseError(429, {}, '30').retryAfterSeconds).toBe(30);

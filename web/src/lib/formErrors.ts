@@ -10,7 +10,11 @@ export interface FormFieldError {
  * Form field errors, so the message shows under the right input. `prefix` maps a reply path
  * into a nested form (e.g. ['definition']) and issues it names are stripped of it.
  */
-export function issuesToFieldErrors(issues: readonly FieldIssue[], knownFields?: readonly string[], strip: string[] = []): {
+export function issuesToFieldErrors(
+  issues: readonly FieldIssue[],
+  knownFields?: readonly string[],
+  strip: string[] = [],
+): {
   fields: FormFieldError[];
   unmatched: FieldIssue[];
 } {

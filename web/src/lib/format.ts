@@ -19,7 +19,9 @@ export function formatMoney(amount: number | string | null | undefined, currency
 /** Compact money for dashboards: 1_250_000 -> "€1.3M". */
 export function formatMoneyCompact(amount: number | null | undefined, currency = 'EUR', locale = 'en-GB'): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—';
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(
+    amount,
+  );
 }
 
 /** "2026-03-31" -> "31 Mar 2026"; ISO timestamps get the time too. */
@@ -28,14 +30,25 @@ export function formatDate(value: string | null | undefined, locale = 'en-GB'): 
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = dateOnly ? new Date(`${value}T00:00:00Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: dateOnly ? 'UTC' : undefined }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: dateOnly ? 'UTC' : undefined,
+  }).format(date);
 }
 
 export function formatDateTime(value: string | null | undefined, locale = 'en-GB'): string {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }
 
 /** snake_case or camelCase key -> "Sentence case" label: "budget_increase" -> "Budget increase". */

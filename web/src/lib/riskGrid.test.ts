@@ -32,7 +32,13 @@ describe('riskGrid', () => {
   it('colours every cell with its band and marks escalation', () => {
     const names = grid.flat().map((c) => c.band?.name);
     expect(names.filter((n) => n === 'High')).toHaveLength(8);
-    expect(grid.flat().filter((c) => c.escalates).map((c) => c.score).sort((a, b) => a - b)).toEqual([15, 15, 16, 20, 20, 25]);
+    expect(
+      grid
+        .flat()
+        .filter((c) => c.escalates)
+        .map((c) => c.score)
+        .sort((a, b) => a - b),
+    ).toEqual([15, 15, 16, 20, 20, 25]);
   });
 });
 

@@ -1,0 +1,120 @@
+import { Card, Result, Skeleton } from 'antd';
+import { type ComponentType, type LazyExoticComponent, type ReactElement, Suspense, lazy } from 'react';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { can, useMe } from './api/session.ts';
+import { AppShell } from './components/AppShell.tsx';
+import { ErrorAlert } from './components/QueryState.tsx';
+
+const page = (load: () => Promise<{ default: ComponentType }>): LazyExoticComponent<ComponentType> => lazy(load);
+
+const LoginPage = page(() => import('./pages/login/LoginPage.tsx'));
+const HomePage = page(() => import('./pages/home/HomePage.tsx'));
+const AccountPage = page(() => import('./pages/account/AccountPage.tsx'));
+const UsersPage = page(() => import('./pages/users/UsersPage.tsx'));
+const AuditPage = page(() => import('./pages/audit/AuditPage.tsx'));
+const OrgUnitsPage = page(() => import('./pages/org/OrgUnitsPage.tsx'));
+const PositionsPage = page(() => import('./pages/org/PositionsPage.tsx'));
+const PeoplePage = page(() => import('./pages/org/PeoplePage.tsx'));
+const PersonPage = page(() => import('./pages/org/PersonPage.tsx'));
+const SkillsPage = page(() => import('./pages/org/SkillsPage.tsx'));
+const PmosPage = page(() => import('./pages/pmos/PmosPage.tsx'));
+const PmoPage = page(() => import('./pages/pmos/PmoPage.tsx'));
+const ProjectTypesPage = page(() => import('./pages/standards/ProjectTypesPage.tsx'));
+const ProjectTypePage = page(() => import('./pages/standards/ProjectTypePage.tsx'));
+const ProjectsPage = page(() => import('./pages/projects/ProjectsPage.tsx'));
+const ProjectPage = page(() => import('./pages/projects/ProjectPage.tsx'));
+const PortfoliosPage = page(() => import('./pages/portfolios/PortfoliosPage.tsx'));
+const PortfolioPage = page(() => import('./pages/portfolios/PortfolioPage.tsx'));
+
+function PageLoading() {
+  return (
+    <Card aria-busy="true" aria-label="Loading page">
+      <Skeleton active paragraph={{ rows: 6 }} />
+    </Card>
+  );
+}
+
+function Forbidden() {
+  return (
+    <Result
+      status="403"
+      title="No access"
+      subTitle="Your roles do not include this part of Tollgate."
+      extra={<Link to="/">Back to the overview</Link>}
+    />
+  );
+}
+
+function NotFound() {
+  return (
+    <Result
+      status="404"
+      title="Page not found"
+      subTitle="There is no page at this address."
+      extra={<Link to="/">Back to the overview</Link>}
+    />
+  );
+}
+
+/** Pages need a signed-in caller; without one they go to /login and come back afterwards. */
+function Authenticated() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isLoading) {
+    return (
+      <div style={{ padding: 48 }}>
+        <PageLoading />
+      </div>
+    );
+  }
+  if (me.error) {
+    return (
+      <div style={{ padding: 48 }}>
+        <ErrorAlert error={me.error} onRetry={() => me.refetch()} title="Tollgate could not load your account" />
+      </div>
+    );
+  }
+  if (!me.data) {
+    const from = location.pathname + location.search;
+    return <Navigate to={from === '/' ? '/login' : `/login?from=${encodeURIComponent(from)}`} replace />;
+  }
+  const user = me.data;
+  const guarded = (permission: string, element: ReactElement) => (can(user, permission) ? element : <Forbidden />);
+  return (
+    <AppShell me={user}>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/admin/users" element={guarded('users.manage', <UsersPage />)} />
+          <Route path="/audit" element={guarded('audit.verify', <AuditPage />)} />
+          <Route path="/org/units" element={guarded('org.read', <OrgUnitsPage />)} />
+          <Route path="/org/positions" element={guarded('org.read', <PositionsPage />)} />
+          <Route path="/people" element={guarded('org.read', <PeoplePage />)} />
+          <Route path="/people/:id" element={guarded('org.read', <PersonPage />)} />
+          <Route path="/skills" element={guarded('org.read', <SkillsPage />)} />
+          <Route path="/pmos" element={guarded('pmo.read', <PmosPage />)} />
+          <Route path="/pmos/:id" element={guarded('pmo.read', <PmoPage />)} />
+          <Route path="/standards" element={guarded('standards.read', <ProjectTypesPage />)} />
+          <Route path="/standards/:id" element={guarded('standards.read', <ProjectTypePage />)} />
+          <Route path="/projects" element={guarded('projects.read', <ProjectsPage />)} />
+          <Route path="/projects/:id" element={guarded('projects.read', <ProjectPage />)} />
+          <Route path="/portfolios" element={guarded('portfolios.read', <PortfoliosPage />)} />
+          <Route path="/portfolios/:id" element={guarded('portfolios.read', <PortfolioPage />)} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </AppShell>
+  );
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<div className="tg-boot">Loading Tollgate…</div>}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/*" element={<Authenticated />} />
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,175 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  FolderOpenOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import { can } from '../api/session.ts';
+import type { Me } from '../api/types.ts';
+import { roleLabel } from '../lib/format.ts';
+
+interface NavEntry {
+  key: string;
+  label: string;
+  icon?: ReactNode;
+  permission?: string;
+  children?: NavEntry[];
+}
+
+const NAV: NavEntry[] = [
+  { key: '/', label: 'Overview', icon: <DashboardOutlined /> },
+  { key: '/projects', label: 'Projects', icon: <ProjectOutlined />, permission: 'projects.read' },
+  { key: '/portfolios', label: 'Portfolios', icon: <FolderOpenOutlined />, permission: 'portfolios.read' },
+  { key: '/pmos', label: 'PMOs', icon: <BankOutlined />, permission: 'pmo.read' },
+  { key: '/standards', label: 'Standards', icon: <ProfileOutlined />, permission: 'standards.read' },
+  {
+    key: 'org',
+    label: 'Organisation',
+    icon: <ApartmentOutlined />,
+    permission: 'org.read',
+    children: [
+      { key: '/org/units', label: 'Org units' },
+      { key: '/org/positions', label: 'Executive positions' },
+      { key: '/people', label: 'People' },
+      { key: '/skills', label: 'Skills' },
+    ],
+  },
+  { key: '/admin/users', label: 'Users', icon: <TeamOutlined />, permission: 'users.manage' },
+  { key: '/audit', label: 'Audit trail', icon: <AuditOutlined />, permission: 'audit.verify' },
+];
+
+function visibleNav(me: Me): NonNullable<MenuProps['items']> {
+  const build = (entries: NavEntry[]): NonNullable<MenuProps['items']> =>
+    entries
+      .filter((e) => !e.permission || can(me, e.permission))
+      .map((e) =>
+        e.children
+          ? { key: e.key, label: e.label, icon: e.icon, children: build(e.children) }
+          : { key: e.key, icon: e.icon, label: <Link to={e.key}>{e.label}</Link> },
+      );
+  return build(NAV);
+}
+
+/** The menu key for a path: the longest nav entry that prefixes it. */
+function selectedKey(pathname: string): string {
+  const keys = NAV.flatMap((e) => (e.children ? e.children.map((c) => c.key) : [e.key])).filter((k) => k !== '/');
+  const match = keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+  if (match) return match;
+  if (pathname.startsWith('/project-types')) return '/standards';
+  return '/';
+}
+
+/** Left navigation, top bar with the user menu, and the page. */
+export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [collapsed, setCollapsed] = useState(false);
+  const items = useMemo(() => visibleNav(me), [me]);
+  const selected = selectedKey(location.pathname);
+  // After client-side navigation, move focus to the new page so keyboard and screen-reader
+  // users start there rather than on the link they left.
+  const firstPath = useRef(location.pathname);
+  useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = '';
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [location.pathname]);
+  const openKeys = selected.startsWith('/org') || selected === '/people' || selected === '/skills' ? ['org'] : [];
+
+  const signOut = async () => {
+    try {
+      await api.post('/auth/logout', undefined, { noRedirect: true });
+    } catch {
+      // Signing out of an expired session is still signing out.
+    }
+    queryClient.clear();
+    message.success('You are signed out.');
+    navigate('/login', { replace: true });
+  };
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'account', icon: <UserOutlined />, label: 'My account' },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: 'Sign out', danger: true },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'account') navigate('/account');
+      if (key === 'logout') void signOut();
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="tg-skip-link">
+        Skip to content
+      </a>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} breakpoint="lg" theme="dark">
+        <Link
+          to="/"
+          aria-label="Tollgate home"
+          style={{ display: 'flex', alignItems: 'center', gap: 10, height: 64, padding: '0 20px' }}
+        >
+          <SafetyCertificateOutlined style={{ fontSize: 22, color: '#93c5fd' }} aria-hidden />
+          {!collapsed && <span style={{ color: '#fff', fontSize: 18, fontWeight: 600, letterSpacing: 0.3 }}>Tollgate</span>}
+        </Link>
+        <nav aria-label="Main">
+          <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={openKeys} items={items} />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            padding: '0 24px',
+            borderBottom: '1px solid #e5e7eb',
+            gap: 12,
+          }}
+        >
+          <Flex gap={4} wrap style={{ display: 'flex' }} aria-label="Your roles">
+            {me.roles.map((r) => (
+              <Tag key={r} color="blue" style={{ marginInlineEnd: 0 }}>
+                {roleLabel(r)}
+              </Tag>
+            ))}
+          </Flex>
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <Button type="text" aria-label={`User menu for ${me.name}`} style={{ height: 48 }}>
+              <Flex gap={8} align="center">
+                <Avatar size="small" style={{ background: '#1d4ed8' }} aria-hidden>
+                  {me.name.slice(0, 1).toUpperCase()}
+                </Avatar>
+                <Typography.Text strong>{me.name}</Typography.Text>
+                <DownOutlined style={{ fontSize: 10 }} aria-hidden />
+              </Flex>
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content
+          id="main"
+          tabIndex={-1}
+          style={{ padding: 24, maxWidth: 1440, width: '100%', margin: '0 auto', outline: 'none' }}
+        >
+          {children}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,135 @@
+import { HistoryOutlined } from '@ant-design/icons';
+import { Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { useList } from '../api/hooks.ts';
+import type { AuditEvent } from '../api/types.ts';
+import { diffRecords, formatValue } from '../lib/diff.ts';
+import { formatDateTime, humanize } from '../lib/format.ts';
+import { EmptyState, ErrorAlert } from './QueryState.tsx';
+
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  created: 'green',
+  delete: 'red',
+  deleted: 'red',
+  update: 'blue',
+  updated: 'blue',
+};
+
+function actionColor(action: string): string {
+  const verb = action.split(/[._:]/).pop() ?? action;
+  return ACTION_COLORS[verb] ?? ACTION_COLORS[action] ?? 'geekblue';
+}
+
+/** "pmo.members_set" -> "Members set": the verb of an audit action. */
+export function actionLabel(action: string): string {
+  const parts = action.split('.');
+  return humanize(parts.length > 1 ? parts.slice(1).join(' ') : action);
+}
+
+/** What changed in one event, as a small before → after table. */
+export function ChangeList({ event }: { event: AuditEvent }) {
+  const created = event.before === null || event.before === undefined;
+  const changes = diffRecords(event.before, event.after).filter((c) => !(created && c.field === 'id'));
+  if (changes.length === 0) return null;
+  const shown = changes.slice(0, 12);
+  return (
+    <table className="tg-diff" style={{ borderCollapse: 'collapse', marginTop: 6, fontSize: 13, width: '100%', maxWidth: 720 }}>
+      <caption style={{ position: 'absolute', left: -10000 }}>Changed fields</caption>
+      <thead>
+        <tr style={{ textAlign: 'left', color: 'rgba(0,0,0,0.45)' }}>
+          <th scope="col" style={{ padding: '2px 8px 2px 0', fontWeight: 500 }}>
+            Field
+          </th>
+          {!created && (
+            <th scope="col" style={{ padding: '2px 8px', fontWeight: 500 }}>
+              Before
+            </th>
+          )}
+          <th scope="col" style={{ padding: '2px 8px', fontWeight: 500 }}>
+            {created ? 'Value' : 'After'}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((c) => (
+          <tr key={c.field} style={{ borderTop: '1px solid #f0f0f0', verticalAlign: 'top' }}>
+            <th scope="row" style={{ padding: '2px 8px 2px 0', fontWeight: 400, whiteSpace: 'nowrap', textAlign: 'left' }}>
+              <Typography.Text code>{c.field}</Typography.Text>
+            </th>
+            {!created && (
+              <td style={{ padding: '2px 8px', wordBreak: 'break-word' }}>
+                <Typography.Text delete={c.after !== undefined} type="secondary">
+                  {formatValue(c.before)}
+                </Typography.Text>
+              </td>
+            )}
+            <td style={{ padding: '2px 8px', wordBreak: 'break-word' }}>{formatValue(c.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+      {changes.length > shown.length && (
+        <tfoot>
+          <tr>
+            <td colSpan={created ? 2 : 3} style={{ color: 'rgba(0,0,0,0.45)', paddingTop: 4 }}>
+              and {changes.length - shown.length} more changed fields
+            </td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}
+
+/** The audit history of one record, newest first: who, when, what, why and what changed. */
+export function RecordHistory({
+  entityType,
+  entityId,
+  title = 'History',
+}: {
+  entityType: string;
+  entityId: string;
+  title?: string;
+}) {
+  const history = useList<AuditEvent>(`/audit/records/${encodeURIComponent(entityType)}/${encodeURIComponent(entityId)}`);
+  return (
+    <Card
+      title={
+        <Flex gap={8} align="center">
+          <HistoryOutlined aria-hidden />
+          {title}
+        </Flex>
+      }
+    >
+      {history.isLoading && <Skeleton active aria-label="Loading history" />}
+      {history.error && (
+        <ErrorAlert error={history.error} onRetry={() => history.refetch()} title="The history could not be loaded" />
+      )}
+      {history.data && history.data.length === 0 && <EmptyState description="No recorded changes yet." />}
+      {history.data && history.data.length > 0 && (
+        <Timeline
+          items={history.data.map((event) => ({
+            key: event.id,
+            color: actionColor(event.action),
+            content: (
+              <div>
+                <Flex gap={8} align="center" wrap>
+                  <Tag color={actionColor(event.action)}>{actionLabel(event.action)}</Tag>
+                  <Typography.Text strong>{event.actor}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
+                  </Typography.Text>
+                </Flex>
+                {event.reason && (
+                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                    Reason: {event.reason}
+                  </Typography.Paragraph>
+                )}
+                <ChangeList event={event} />
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

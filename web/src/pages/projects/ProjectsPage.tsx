@@ -1,0 +1,174 @@
+import { Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { PROJECT_STATES, type Portfolio, type ProjectSummary, type ProjectTypeSummary } from '../../api/domain.ts';
+import { useList } from '../../api/hooks.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ErrorAlert } from '../../components/QueryState.tsx';
+import { PersonSelect, PmoSelect } from '../../components/pickers.tsx';
+import { ProjectStateTag } from '../../components/tags.tsx';
+import { formatDate, formatMoney, humanize, matchesSearch } from '../../lib/format.ts';
+
+const FILTERS = ['pmoId', 'portfolioId', 'state', 'projectTypeId', 'managerId'] as const;
+
+/** Projects table: filter by PMO, portfolio, state, phase, type and manager; filters live in the URL. */
+export default function ProjectsPage() {
+  const [params, setParams] = useSearchParams();
+  const query = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
+  const search = params.get('q') ?? '';
+  const projects = useList<ProjectSummary>('/projects', query);
+  const portfolios = useList<Portfolio>('/portfolios');
+  const types = useList<ProjectTypeSummary>('/project-types');
+  const setFilter = (key: string, value: string | null | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const rows = (projects.data ?? []).filter((p) => matchesSearch(search, p.code, p.name));
+  const phases = useMemo(
+    () => [...new Map((projects.data ?? []).map((p) => [p.phase.name, p.phase.name])).keys()].sort(),
+    [projects.data],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Projects"
+        subtitle="Every project you may see, with its PMO, type, phase and state."
+        breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Projects' }]}
+      />
+      {projects.error && <ErrorAlert error={projects.error} onRetry={() => projects.refetch()} />}
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            placeholder="Search code or name"
+            aria-label="Search projects"
+            allowClear
+            defaultValue={search}
+            onChange={(e) => setFilter('q', e.target.value)}
+            style={{ width: 240 }}
+          />
+          <div style={{ width: 220 }}>
+            <PmoSelect
+              aria-label="Filter by PMO"
+              placeholder="Any PMO"
+              allowClear
+              value={query.pmoId ?? null}
+              onChange={(v) => setFilter('pmoId', v)}
+            />
+          </div>
+          <Select
+            aria-label="Filter by portfolio"
+            placeholder="Any portfolio"
+            allowClear
+            style={{ width: 200 }}
+            value={query.portfolioId}
+            onChange={(v) => setFilter('portfolioId', v)}
+            options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <Select
+            aria-label="Filter by state"
+            placeholder="Any state"
+            allowClear
+            style={{ width: 150 }}
+            value={query.state}
+            onChange={(v) => setFilter('state', v)}
+            options={PROJECT_STATES.map((s) => ({ value: s, label: humanize(s) }))}
+          />
+          <Select
+            aria-label="Filter by project type"
+            placeholder="Any type"
+            allowClear
+            style={{ width: 200 }}
+            value={query.projectTypeId}
+            onChange={(v) => setFilter('projectTypeId', v)}
+            options={(types.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          />
+          <div style={{ width: 220 }}>
+            <PersonSelect
+              aria-label="Filter by project manager"
+              placeholder="Any manager"
+              allowClear
+              value={query.managerId ?? null}
+              onChange={(v) => setFilter('managerId', v)}
+            />
+          </div>
+        </Flex>
+        <Table<ProjectSummary>
+          rowKey="id"
+          loading={projects.isLoading}
+          dataSource={rows}
+          pagination={{ pageSize: 25, hideOnSinglePage: true, showTotal: (total) => `${total} projects` }}
+          locale={{ emptyText: 'No project matches these filters.' }}
+          scroll={{ x: 1100 }}
+          columns={[
+            {
+              title: 'Project',
+              key: 'name',
+              sorter: (a, b) => a.code.localeCompare(b.code),
+              defaultSortOrder: 'ascend',
+              render: (_, p) => (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {p.code}
+                  </Typography.Text>
+                  <div>
+                    <Link to={`/projects/${p.id}`}>{p.name}</Link>
+                  </div>
+                </div>
+              ),
+            },
+            {
+              title: 'State',
+              dataIndex: 'state',
+              filters: PROJECT_STATES.map((s) => ({ text: humanize(s), value: s })),
+              onFilter: (v, p) => p.state === v,
+              render: (s: string) => <ProjectStateTag state={s} />,
+            },
+            {
+              title: 'Phase',
+              key: 'phase',
+              filters: phases.map((ph) => ({ text: ph, value: ph })),
+              onFilter: (v, p) => p.phase.name === v,
+              sorter: (a, b) => a.phase.name.localeCompare(b.phase.name),
+              render: (_, p) => p.phase.name,
+            },
+            {
+              title: 'PMO',
+              key: 'pmo',
+              sorter: (a, b) => a.pmo.name.localeCompare(b.pmo.name),
+              render: (_, p) => <Link to={`/pmos/${p.pmo.id}`}>{p.pmo.name}</Link>,
+            },
+            {
+              title: 'Portfolio',
+              key: 'portfolio',
+              render: (_, p) => (p.portfolio ? <Link to={`/portfolios/${p.portfolio.id}`}>{p.portfolio.name}</Link> : '—'),
+            },
+            { title: 'Type', key: 'type', render: (_, p) => `${p.projectType.name} · v${p.standardVersion}` },
+            {
+              title: 'Manager',
+              key: 'pm',
+              sorter: (a, b) => (a.projectManager?.name ?? '').localeCompare(b.projectManager?.name ?? ''),
+              render: (_, p) =>
+                p.projectManager ? <Link to={`/people/${p.projectManager.id}`}>{p.projectManager.name}</Link> : '—',
+            },
+            {
+              title: 'Finish',
+              dataIndex: 'plannedFinishDate',
+              sorter: (a, b) => (a.plannedFinishDate ?? '').localeCompare(b.plannedFinishDate ?? ''),
+              render: (d: string | null) => formatDate(d),
+            },
+            {
+              title: 'Budget',
+              dataIndex: 'budget',
+              align: 'right',
+              sorter: (a, b) => a.budget - b.budget,
+              render: (b: number) => formatMoney(b),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { App, Button, Checkbox, Drawer, Flex, Form, Input, Switch } from 'antd';
+import { useEffect } from 'react';
+import { api } from '../../api/client.ts';
+import { useWrite } from '../../api/hooks.ts';
+import type { User } from '../../api/types.ts';
+import { useServerErrors } from '../../components/useServerErrors.ts';
+import { ALL_ROLES, roleLabel } from '../../lib/format.ts';
+
+interface Values {
+  email: string;
+  displayName: string;
+  password?: string;
+  roles: string[];
+  active: boolean;
+}
+
+/** Create a user, or edit one's name, roles and whether the account is active. */
+export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const showError = useServerErrors(form);
+  const isNew = user === 'new';
+  const save = useWrite(
+    (values: Values) =>
+      isNew
+        ? api.post<User>('/users', {
+            email: values.email,
+            displayName: values.displayName,
+            password: values.password,
+            roles: values.roles,
+          })
+        : api.patch<User>(`/users/${(user as User).id}`, {
+            version: (user as User).version,
+            displayName: values.displayName,
+            roles: values.roles,
+            active: values.active,
+          }),
+    ['/users'],
+  );
+
+  useEffect(() => {
+    if (user === null) return;
+    form.resetFields();
+    if (user !== 'new')
+      form.setFieldsValue({ email: user.email, displayName: user.displayName, roles: user.roles, active: user.active });
+    else form.setFieldsValue({ roles: [], active: true });
+  }, [user, form]);
+
+  const onFinish = async (values: Values) => {
+    try {
+      const saved = await save.mutateAsync(values);
+      message.success(isNew ? `User ${saved.displayName} created.` : `User ${saved.displayName} saved.`);
+      onClose();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  return (
+    <Drawer
+      title={isNew ? 'New user' : `Edit ${user ? (user as User).displayName : ''}`}
+      open={user !== null}
+      onClose={onClose}
+      size={480}
+      destroyOnHidden
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+            {isNew ? 'Create user' : 'Save'}
+          </Button>
+        </Flex>
+      }
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish} validateTrigger={['onChange', 'onBlur']}>
+        <Form.Item
+          label="E-mail"
+          name="email"
+          rules={[
+            { required: true, message: 'Enter the e-mail address' },
+            { type: 'email', message: 'This is not an e-mail address' },
+          ]}
+        >
+          <Input disabled={!isNew} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label="Name"
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: 'Enter the name' }, { max: 200 }]}
+        >
+          <Input />
+        </Form.Item>
+        {isNew && (
+          <Form.Item
+            label="Initial password"
+            name="password"
+            extra="Share it safely; the user can change it under My account."
+            rules={[
+              { required: true, message: 'Set an initial password' },
+              { min: 10, message: 'Use at least 10 characters' },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
+        <Form.Item label="Roles" name="roles">
+          <Checkbox.Group
+            options={ALL_ROLES.map((r) => ({ label: roleLabel(r), value: r }))}
+            style={{ display: 'grid', gap: 6 }}
+          />
+        </Form.Item>
+        {!isNew && (
+          <Form.Item
+            label="Active"
+            name="active"
+            valuePropName="checked"
+            extra="A deactivated user cannot sign in; their tokens stop working."
+          >
+            <Switch />
+          </Form.Item>
+        )}
+      </Form>
+    </Drawer>
+  );
+}
