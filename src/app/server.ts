@@ -34,7 +34,9 @@ export async function startServer(config: Config, options: { seed?: boolean } = 
     throw err;
   });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite at ${config.dataDir}`;
-  console.log(`Tollgate ${config.version} on http://localhost:${config.port} (database: ${where})`);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Tollgate ${config.version} on http://localhost:${port} (database: ${where})`);
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
