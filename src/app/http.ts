@@ -9,6 +9,7 @@ import { authMiddleware, authRoutes } from '../modules/auth/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { moduleRoutes, recordVisibility } from './modules.ts';
 import { docsPage, swaggerAsset } from './docs.ts';
+import { settingsRoutes } from './settings.routes.ts';
 
 /**
  * Builds the HTTP application: API under /api, the web app's static files everywhere else.
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps, options: { webDist?: string | null } = 
     return c.json({ status, database: deps.database.kind, version: deps.config.version }, status === 'ok' ? 200 : 503);
   });
 
+  app.route('/api/v1', settingsRoutes());
   app.route('/api/v1', authRoutes());
   app.route('/api/v1', auditRoutes(recordVisibility()));
   for (const router of moduleRoutes()) app.route('/api/v1', router);

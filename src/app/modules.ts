@@ -2,14 +2,29 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { isAdmin } from '../kernel/actor.ts';
 import type { AppEnv } from '../kernel/http.ts';
 import type { RecordVisibility } from '../modules/audit/index.ts';
+import { decisionRoutes, driversRoutes, intakeRoutes, intakeVisibility } from '../modules/intake/index.ts';
+import { notifyRoutes } from '../modules/notify/index.ts';
 import { orgRoutes, orgVisibility } from '../modules/org/index.ts';
 import { portfolioRoutes, portfolioVisibility } from '../modules/portfolio/index.ts';
 import { projectsRoutes, projectsVisibility } from '../modules/projects/index.ts';
+import { resourcesRoutes, resourcesVisibility } from '../modules/resources/index.ts';
 import { standardsRoutes, standardsVisibility } from '../modules/standards/index.ts';
+import { trainingRoutes, trainingVisibility } from '../modules/training/index.ts';
 
 /** The routers of the domain modules, mounted under /api/v1. */
 export function moduleRoutes(): OpenAPIHono<AppEnv>[] {
-  return [orgRoutes(), portfolioRoutes(), standardsRoutes(), projectsRoutes()];
+  return [
+    orgRoutes(),
+    portfolioRoutes(),
+    standardsRoutes(),
+    projectsRoutes(),
+    trainingRoutes(),
+    intakeRoutes(),
+    decisionRoutes(),
+    driversRoutes(),
+    notifyRoutes(),
+    resourcesRoutes(),
+  ];
 }
 
 /** Which records' histories an actor may read, by entity type (the audit trail's entityType). */
@@ -20,5 +35,8 @@ export function recordVisibility(): Record<string, RecordVisibility> {
     ...portfolioVisibility,
     ...standardsVisibility,
     ...projectsVisibility,
+    ...intakeVisibility,
+    ...trainingVisibility,
+    ...resourcesVisibility,
   };
 }

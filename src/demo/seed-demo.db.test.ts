@@ -22,6 +22,7 @@ import {
   delegationThresholds,
 } from '../kernel/schema.ts';
 import { verifyAuditTrail } from '../modules/audit/index.ts';
+import { missingTraining } from '../modules/training/index.ts';
 import { type StandardDefinition, StandardDefinitionSchema } from '../modules/standards/index.ts';
 import { DEMO_PASSWORD, USERS } from './demo-data.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -229,6 +230,22 @@ describe('the demo organisation', () => {
       .from(projects)
       .where(and(eq(projects.projectManagerId, pm.id), eq(projects.state, 'active')));
     expect(active.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('trains pm@example.com to manage every project type, and most project managers for the types they manage', async () => {
+    const pm = await personByEmail('pm@example.com');
+    const today = new Date().toISOString().slice(0, 10);
+    const types = await db().select().from(projectTypes);
+    expect(types).toHaveLength(3);
+    for (const type of types) expect(await missingTraining(db(), pm.id, type.id, today)).toEqual([]);
+    const managed = await db()
+      .selectDistinct({ personId: projects.projectManagerId, typeId: projects.projectTypeId })
+      .from(projects)
+      .where(eq(projects.state, 'active'));
+    let qualified = 0;
+    for (const m of managed) if ((await missingTraining(db(), m.personId!, m.typeId, today)).length === 0) qualified++;
+    expect(qualified / managed.length).toBeGreaterThanOrEqual(0.6);
+    expect(qualified).toBeLessThan(managed.length);
   });
 
   it('lets every demo account sign in with the demo password, with the roles it should have', async () => {

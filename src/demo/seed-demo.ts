@@ -7,7 +7,7 @@
  * Writes go straight to the tables in batches (the use-case services validate one record per
  * call and hash a password per user, which would make the seed take minutes).
  */
-import { eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../kernel/actor.ts';
 import { systemActor } from '../kernel/actor.ts';
 import type { Database, Tx } from '../kernel/db.ts';
@@ -53,6 +53,9 @@ import {
   V1_PUBLISHED_AT,
   V2_PUBLISHED_AT,
 } from './demo-data.ts';
+import { seedIntake } from './seed-intake.ts';
+import { seedResources } from './seed-resources.ts';
+import { seedTraining } from './seed-training.ts';
 
 /** Small seeded PRNG (mulberry32), so every seeded database holds the same numbers. */
 export function seededRandom(seed: number): () => number {
@@ -80,13 +83,25 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
 }
 
 /** Seeds the demo organisation; call it on an empty, migrated database. */
-export async function seedDemo(database: Database): Promise<void> {
+export async function seedDemo(database: Database, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
   // One hash for every demo account: argon2id is slow on purpose.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const definitions = DEFAULT_STANDARDS.map((s) => ({ ...s, definition: StandardDefinitionSchema.parse(s.definition) }));
   const actor = systemActor('seed');
-  await transact(database.db, async ({ tx }) => seedInto(tx, actor, passwordHash, definitions));
+  return transact(database.db, async ({ tx }) => {
+    // Instances starting together on one PostgreSQL: the first seeds, the others find users.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    if (options.onlyIfEmpty) {
+      const [row] = await tx.select({ n: count() }).from(users);
+      if (Number(row?.n ?? 0) > 0) return false;
+    }
+    await seedInto(tx, actor, passwordHash, definitions);
+    return true;
+  });
 }
+
+/** Any number all instances agree on, distinct from the migration lock's. */
+const SEED_LOCK_KEY = 7_406_102;
 
 type Definitions = { code: string; name: string; description: string; definition: StandardDefinition }[];
 
@@ -380,6 +395,10 @@ async function seedInto(tx: Tx, actor: Actor, passwordHash: string, definitions:
     const members = memberRows.filter((m) => m.projectId === row.id).map(({ personId, role }) => ({ personId, role }));
     await audit('project', row.id, { ...row, members });
   }
+
+  await seedTraining(tx, { personIds, pmoIds, typeIds }, actor);
+  await seedResources(tx, { personIds, skillIds, projectIds: new Map(projectRows.map((r) => [r.code, r.id])) }, actor);
+  await seedIntake(tx, { pmoIds, personIds, skillIds, typeIds, userIds: new Map(userRows.map((u) => [u.email, u.id])) }, actor);
 }
 
 /** The go-ahead: a working day 3 to 20 days before the start, during office hours (UTC). */

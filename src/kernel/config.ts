@@ -11,6 +11,8 @@ export interface Config {
   secureCookies: boolean;
   /** Session lifetime in hours. */
   sessionHours: number;
+  /** ISO 4217 code of the installation's currency (money amounts carry no currency of their own). */
+  currency: string;
   version: string;
 }
 
@@ -21,12 +23,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
+  const currency = (env.TOLLGATE_CURRENCY || 'EUR').trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new Error(`TOLLGATE_CURRENCY must be an ISO 4217 code such as EUR or USD, got "${env.TOLLGATE_CURRENCY}"`);
+  }
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.TOLLGATE_DATA || '.tollgate/data'),
     secureCookies: env.TOLLGATE_SECURE_COOKIES === 'true',
     sessionHours: Number(env.TOLLGATE_SESSION_HOURS ?? 12),
+    currency,
     version: VERSION,
   };
 }

@@ -18,7 +18,9 @@ export function pgErrorOf(err: unknown): PgErrorLike | null {
 
 /** A field that is already taken: 409 ALREADY_EXISTS naming the field. */
 export function alreadyExists(entity: string, field: string, value: string): AppError {
-  return new AppError('ALREADY_EXISTS', `a ${entity} with ${field} ${value} exists`, {
+  const article = /^[aeiou]/i.test(entity) ? 'an' : 'a';
+  const name = entity === 'pmo' ? 'PMO' : entity;
+  return new AppError('ALREADY_EXISTS', `${article} ${name} with ${field} ${value} exists`, {
     issues: [{ field, message: 'is taken' }],
   });
 }

@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   SELF_APPROVAL: 403,
   TOO_MANY_ATTEMPTS: 429,
   PAYLOAD_TOO_LARGE: 413,
+  /** An allocation would load a person beyond their capacity in some month. */
+  OVER_ALLOCATED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -42,6 +42,48 @@ export const PERMISSIONS = {
   'portfolios.manage': { description: 'Create and edit portfolios (lead of the owning PMO)', roles: ['admin', 'pmo_lead'] },
   'projects.read': { description: 'See the projects one may see (scope, reporting line, own project)', roles: EVERYONE },
   'projects.manage': { description: 'Create and edit project records (lead of the governing PMO)', roles: ['admin', 'pmo_lead'] },
+  'resources.read': {
+    description: 'See capacity, absences, allocations and the capacity heat map',
+    roles: ['admin', 'pmo_lead', 'pmo_analyst', 'resource_manager', 'executive', 'project_manager'],
+  },
+  'resources.manage': {
+    description: 'Record absences and allocate people and skills to visible projects (override: PMO lead)',
+    roles: ['admin', 'resource_manager', 'pmo_lead'],
+  },
+  'requests.read': {
+    description: 'See the initiation requests one may see (own, sponsored, target PMO, reporting line) and comment on them',
+    roles: EVERYONE,
+  },
+  'requests.create': {
+    description: 'Draft, edit, submit and withdraw own initiation requests',
+    roles: ['project_manager', 'pmo_lead', 'pmo_analyst', 'admin'],
+  },
+  'requests.review': {
+    description: "Start the review of, ask for information on, and reopen requests to one's PMO (not one's own)",
+    roles: ['pmo_lead', 'pmo_analyst', 'admin'],
+  },
+  'requests.decide': {
+    description: "Approve, reject or defer requests to the PMO one leads (not one's own)",
+    roles: ['pmo_lead', 'admin'],
+  },
+  'drivers.manage': {
+    description: 'Set the strategic drivers of a PMO and compare them pairwise (AHP) (lead of that PMO)',
+    roles: ['pmo_lead', 'admin'],
+  },
+  'requests.rate': {
+    description: "Rate requests to one's PMO against its strategic drivers (member of the target PMO; not one's own)",
+    roles: ['pmo_analyst', 'pmo_lead', 'admin'],
+  },
+  'training.read': {
+    description: "See the course catalogue and requirements, one's own training records and certifications, one's mentorships",
+    roles: EVERYONE,
+  },
+  'training.manage': {
+    description:
+      "Manage courses of the PMOs one governs, record anyone's training and certifications, run mentorships; see qualification and expiries",
+    roles: ['admin', 'pmo_lead', 'pmo_analyst'],
+  },
+  'projects.baseline': { description: "Set a project's cost baseline (lead of the governing PMO)", roles: ['pmo_lead'] },
   'audit.read': { description: 'See the history of a record one may see', roles: EVERYONE },
   'audit.verify': {
     description: "Verify the audit trail's hash chain",

@@ -121,10 +121,13 @@ describe('the route table', () => {
     expect(operations.length).toBeGreaterThan(10);
     const bad = operations.filter((op) => op.access !== 'public' && !(op.access in PERMISSIONS));
     expect(bad).toEqual([]);
-    // Only sign-in is public.
-    expect(operations.filter((op) => op.access === 'public').map((op) => `${op.method} ${op.path}`)).toEqual([
-      'post /api/v1/auth/login',
-    ]);
+    // Only sign-in and the settings the sign-in page needs (currency, version) are public.
+    expect(
+      operations
+        .filter((op) => op.access === 'public')
+        .map((op) => `${op.method} ${op.path}`)
+        .sort(),
+    ).toEqual(['get /api/v1/settings', 'post /api/v1/auth/login']);
   });
 
   it('has a viewer account whose only role is viewer', () => {

@@ -87,6 +87,46 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** POST multipart/form-data: `fields` are text parts, `files` are file parts (name -> {name, bytes, type?}). */
+  async upload<T = any>(
+    path: string,
+    files: Record<string, { name: string; bytes: Uint8Array; type?: string }>,
+    fields: Record<string, string> = {},
+  ): Promise<ApiReply<T>> {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    for (const [key, file] of Object.entries(files)) {
+      form.append(
+        key,
+        new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type ?? 'application/octet-stream' }),
+        file.name,
+      );
+    }
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf) headers['x-csrf-token'] = this.csrf;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    const res = await this.app.request(path, { method: 'POST', headers, body: form });
+    this.absorbCookies(res.headers);
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  /** GET the raw bytes of a download. */
+  async download(path: string): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    const res = await this.app.request(path, { method: 'GET', headers });
+    return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()), headers: res.headers };
+  }
+
   private absorbCookies(headers: Headers) {
     const jar = new Map(
       this.cookie

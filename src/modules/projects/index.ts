@@ -3,7 +3,17 @@ import type { RecordVisibility } from '../audit/index.ts';
 import { canSeeProject } from './projects.policy.ts';
 
 export { projectsRoutes } from './projects.routes.ts';
-export { createProject, getProject, listProjects, projectStandard, updateProject } from './projects.service.ts';
+export { type BaselineView, currentBaseline, setBaselineInTx } from './baselines.service.ts';
+export { type CurvePoint, curveFromMonthlyCosts, plannedValueAt } from './baselines.curve.ts';
+export {
+  type CreateProjectOptions,
+  createProject,
+  createProjectInTx,
+  getProject,
+  listProjects,
+  projectStandard,
+  updateProject,
+} from './projects.service.ts';
 export {
   type ProjectScope,
   canSeeProject,
@@ -13,6 +23,7 @@ export {
   visibleProjectFilter,
   visibleProjectIdFilter,
 } from './projects.policy.ts';
+export { ProjectSchema, ProjectSummarySchema } from './projects.schema.ts';
 export type { ProjectSummary, ProjectView } from './projects.schema.ts';
 
 /** A project's history is visible to whoever may see the project. */

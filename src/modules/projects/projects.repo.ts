@@ -210,3 +210,11 @@ export async function projectMatches(db: Queryable, projectId: string, condition
     .where(and(eq(projects.id, projectId), condition));
   return Boolean(row);
 }
+
+/** The budget follows the current baseline's BAC; it moves the row's version like any change. */
+export async function setBudget(db: Queryable, id: string, budget: string): Promise<void> {
+  await db
+    .update(projects)
+    .set({ budget, version: sql`${projects.version} + 1`, updatedAt: new Date() })
+    .where(eq(projects.id, id));
+}

@@ -7,6 +7,7 @@ import {
   ProjectSummarySchema,
   UpdateProjectBody,
 } from './projects.schema.ts';
+import { baselinesRoutes } from './baselines.routes.ts';
 import * as service from './projects.service.ts';
 
 const TAGS = ['Projects'];
@@ -61,5 +62,6 @@ export function projectsRoutes() {
   router.openapi(updateProject, async (c) =>
     c.json(await service.updateProject(depsOf(c).database.db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
+  router.route('/', baselinesRoutes());
   return router;
 }

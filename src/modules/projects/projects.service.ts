@@ -1,10 +1,11 @@
 import type { z } from '@hono/zod-openapi';
 import type { Actor } from '../../kernel/actor.ts';
-import type { Db, Queryable } from '../../kernel/db.ts';
+import type { Db, Queryable, Tx } from '../../kernel/db.ts';
 import { AppError, type FieldIssue, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { isoInstant, toNumber } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
+import { assertQualifiedProjectManager } from '../training/index.ts';
 import { type StandardDefinition, currentStandardVersion } from '../standards/index.ts';
 import { assertMayManageProjectsOf, canSeeProject, projectScopeOf, scopeFilter } from './projects.policy.ts';
 import * as repo from './projects.repo.ts';
@@ -148,54 +149,80 @@ async function checkReferences(db: Queryable, refs: References, lineage: string[
  * phase unless another is given. The project manager and sponsor become project members.
  */
 export async function createProject(db: Db, actor: Actor, raw: CreateProjectInput): Promise<ProjectView> {
+  try {
+    return await transact(db, ({ tx }) => createProjectInTx(tx, actor, raw));
+  } catch (err) {
+    if (isUniqueViolation(err)) throw codeTaken((raw as { code?: string }).code ?? '');
+    throw err;
+  }
+}
+
+export interface CreateProjectOptions {
+  /** Set when the project is created by an approved initiation request: its go-ahead. */
+  goAheadAt?: Date;
+  /** The audit reason, e.g. the request that led to the project. */
+  reason?: string;
+}
+
+/**
+ * The same use case inside the caller's transaction: the approval of an initiation request
+ * creates the project, its baseline and its allocations in one transaction.
+ */
+export async function createProjectInTx(
+  tx: Tx,
+  actor: Actor,
+  raw: CreateProjectInput,
+  options: CreateProjectOptions = {},
+): Promise<ProjectView> {
   const input = parseInput(CreateProjectBody, raw);
-  if (!(await repo.pmoExists(db, input.pmoId))) throw invalid('pmoId', 'no such PMO');
-  await assertMayManageProjectsOf(db, actor, input.pmoId);
-  if (await repo.findProjectByCode(db, input.code)) throw codeTaken(input.code);
-  const standard = await currentStandardVersion(db, input.projectTypeId);
+  if (!(await repo.pmoExists(tx, input.pmoId))) throw invalid('pmoId', 'no such PMO');
+  await assertMayManageProjectsOf(tx, actor, input.pmoId);
+  if (await repo.findProjectByCode(tx, input.code)) throw codeTaken(input.code);
+  const standard = await currentStandardVersion(tx, input.projectTypeId);
   if (!standard) throw invalid('projectTypeId', 'no such project type');
-  const lineage = await repo.pmoLineage(db, input.pmoId);
+  const lineage = await repo.pmoLineage(tx, input.pmoId);
   if (!lineage.includes(standard.pmoId))
     throw invalid('projectTypeId', "is a standard of a PMO that does not govern the project's PMO");
-  await checkReferences(db, input, lineage);
+  await checkReferences(tx, input, lineage);
   const phaseKey = input.phaseKey ?? standard.definition.phases[0]!.key;
   if (!standard.definition.phases.some((p) => p.key === phaseKey)) {
     throw invalid('phaseKey', `is not a phase of the lifecycle (${standard.definition.phases.map((p) => p.key).join(', ')})`);
   }
-  try {
-    return await transact(db, async ({ tx }) => {
-      const row = await repo.insertProject(tx, {
-        code: input.code,
-        name: input.name,
-        description: input.description ?? null,
-        pmoId: input.pmoId,
-        portfolioId: input.portfolioId ?? null,
-        orgUnitId: input.orgUnitId ?? null,
-        projectTypeId: input.projectTypeId,
-        standardVersionId: standard.id,
-        phaseKey,
-        projectManagerId: input.projectManagerId ?? null,
-        sponsorId: input.sponsorId ?? null,
-        startDate: input.startDate ?? null,
-        plannedFinishDate: input.plannedFinishDate ?? null,
-        budget: input.budget.toFixed(2),
-      });
-      if (row.projectManagerId) await repo.addMember(tx, row.id, row.projectManagerId, 'project_manager');
-      if (row.sponsorId) await repo.addMember(tx, row.id, row.sponsorId, 'sponsor');
-      const view = await detailView(tx, (await repo.findProject(tx, row.id))!);
-      const { lifecycle: _lifecycle, ...record } = view;
-      await recordAudit(tx, actor, {
-        entityType: 'project',
-        entityId: row.id,
-        action: 'project.created',
-        after: { ...record, standardVersionId: standard.id },
-      });
-      return view;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw codeTaken(input.code);
-    throw err;
-  }
+  // Nobody manages a project of a type without the training the type requires.
+  if (input.projectManagerId) await assertQualifiedProjectManager(tx, input.projectManagerId, input.projectTypeId, today());
+  const row = await repo.insertProject(tx, {
+    code: input.code,
+    name: input.name,
+    description: input.description ?? null,
+    pmoId: input.pmoId,
+    portfolioId: input.portfolioId ?? null,
+    orgUnitId: input.orgUnitId ?? null,
+    projectTypeId: input.projectTypeId,
+    standardVersionId: standard.id,
+    phaseKey,
+    projectManagerId: input.projectManagerId ?? null,
+    sponsorId: input.sponsorId ?? null,
+    startDate: input.startDate ?? null,
+    plannedFinishDate: input.plannedFinishDate ?? null,
+    budget: input.budget.toFixed(2),
+    goAheadAt: options.goAheadAt ?? null,
+  });
+  if (row.projectManagerId) await repo.addMember(tx, row.id, row.projectManagerId, 'project_manager');
+  if (row.sponsorId) await repo.addMember(tx, row.id, row.sponsorId, 'sponsor');
+  const view = await detailView(tx, (await repo.findProject(tx, row.id))!);
+  const { lifecycle: _lifecycle, ...record } = view;
+  await recordAudit(tx, actor, {
+    entityType: 'project',
+    entityId: row.id,
+    action: 'project.created',
+    after: { ...record, standardVersionId: standard.id },
+    reason: options.reason ?? null,
+  });
+  return view;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 const CLOSED_STATES = new Set(['closed', 'terminated']);
@@ -232,6 +259,10 @@ export async function updateProject(db: Db, actor: Actor, id: string, raw: Updat
       },
       await repo.pmoLineage(tx, p.pmoId),
     );
+    if (next.projectManagerId && next.projectManagerId !== p.projectManagerId) {
+      // A new project manager must hold the training the project type requires.
+      await assertQualifiedProjectManager(tx, next.projectManagerId, p.projectTypeId, today());
+    }
     const row = await repo.updateProject(tx, id, input.version, {
       name: input.name,
       description: input.description,

@@ -1,0 +1,80 @@
+/** Initiation requests (demand intake): drafts, the request workflow, comments and attachments. */
+import type { RecordVisibility } from '../audit/index.ts';
+import { canSeeRequest } from './intake.policy.ts';
+
+export { intakeRoutes } from './intake.routes.ts';
+/** The PMO's decision: approve (project, baseline, allocations, go-ahead in one transaction), reject, defer. */
+export { decisionRoutes } from './intake.decision.routes.ts';
+export { DecisionBody, baselineCurve, decideRequest, type DecisionResult } from './intake.decision.ts';
+/** Use cases of the request workflow (each one transaction with its audit event). */
+export {
+  listRequests,
+  getRequest,
+  createRequest,
+  updateRequest,
+  submitRequest,
+  startReview,
+  requestInfo,
+  withdrawRequest,
+  reopenRequest,
+  listComments,
+  addComment,
+  missingForSubmission,
+  totalCostOf,
+} from './intake.service.ts';
+/**
+ * What the decision (POST /requests/{id}/decision) needs, all in the caller's transaction:
+ * @example const req = await getRequestForDecisionInTx(tx, id); await checkDecisionInTx(tx, actor, id, 'approve');
+ *          const decided = await markDecidedInTx(tx, actor, id, { outcome: 'approve', rationale, projectId });
+ *          afterCommit(() => notifyRequestDecided(db, decided));
+ */
+export {
+  getRequestForDecisionInTx,
+  checkDecisionInTx,
+  markDecidedInTx,
+  notifyRequestDecided,
+  requestRelationInTx,
+  lockVisibleRequest,
+} from './intake.service.ts';
+export type { DecisionRequest, DecisionInput, DecidedRequest, DecisionOutcomeInput } from './intake.service.ts';
+export { canSeeRequest, relationTo, visibleRequestFilter } from './intake.policy.ts';
+export {
+  REQUEST_STATES,
+  REQUEST_ACTIONS,
+  DECISION_OUTCOMES,
+  TRANSITIONS,
+  nextState,
+  allowedActions,
+} from './intake.states.ts';
+export type { RequestState, RequestAction, DecisionOutcome, ActorRelation, AllowedAction } from './intake.states.ts';
+export type { RequestView, RequestSummary, CostLine, SkillDemand, Benefit, KnownRisk, Dependency } from './intake.schema.ts';
+export { MAX_ATTACHMENT_BYTES, detectAttachmentType } from './intake.attachments.ts';
+/** Strategic drivers (AHP), ratings and the priority score; the review queue. */
+export { driversRoutes } from './intake.drivers.routes.ts';
+/**
+ * For the decision: `await assertScoreUsable(tx, requestId)` throws 409 INVALID_STATE when the
+ * PMO's driver comparisons are missing or inconsistent, or a driver is unrated; else gives the score.
+ */
+export {
+  requestScore,
+  assertScoreUsable,
+  scoreFromRatings,
+  RATING_VALUE,
+  getDriverComparisons,
+  saveDriverComparisons,
+  saveDriverComparisonsInTx,
+  evaluateDriverComparisons,
+  getRequestRatings,
+  rateRequest,
+  rateRequestInTx,
+} from './intake.drivers.service.ts';
+export type { DriverSetView, RequestScore, RatingView } from './intake.drivers.service.ts';
+export { reviewQueue } from './intake.queue.service.ts';
+export type { ReviewQueue, ReviewQueueItem } from './intake.queue.service.ts';
+export { evaluateComparisons, validateComparisonMatrix, consistentMatrix, RANDOM_INDEX, SAATY_SCALE } from './intake.ahp.ts';
+export type { AhpEvaluation, Disagreement } from './intake.ahp.ts';
+
+/** A request's history is visible to whoever may see the request. */
+export const intakeVisibility: Record<string, RecordVisibility> = {
+  request: (db, actor, id) => canSeeRequest(db, actor, id),
+};

@@ -1,0 +1,94 @@
+import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import {
+  AhpEvaluationSchema,
+  DriverComparisonsBody,
+  DriverSetSchema,
+  EvaluateComparisonsBody,
+  RateRequestBody,
+  RequestRatingsSchema,
+  ReviewQueueSchema,
+} from './intake.drivers.schema.ts';
+import * as drivers from './intake.drivers.service.ts';
+import { reviewQueue } from './intake.queue.service.ts';
+
+const getComparisons = defineRoute('pmo.read', {
+  method: 'get',
+  path: '/pmos/{id}/driver-comparisons',
+  tags: ['Strategic drivers'],
+  summary: "A PMO's strategic drivers, their pairwise comparison, weights and consistency (version 0: none yet)",
+  request: { params: IdParam },
+  responses: { 200: json(DriverSetSchema) },
+});
+
+const putComparisons = defineRoute('drivers.manage', {
+  method: 'put',
+  path: '/pmos/{id}/driver-comparisons',
+  tags: ['Strategic drivers'],
+  summary:
+    'Set the drivers and their pairwise comparison (lead governing the PMO, or admin); returns weights, λmax, CI, CR. ' +
+    'A set with CR ≥ 0.10 is saved but inconsistent, and cannot score a decision.',
+  request: { params: IdParam, ...jsonBody(DriverComparisonsBody) },
+  responses: { 200: json(DriverSetSchema) },
+});
+
+const evaluate = defineRoute('pmo.read', {
+  method: 'post',
+  path: '/ahp/evaluate',
+  tags: ['Strategic drivers'],
+  summary: 'Compute weights, λmax, CI, CR and the worst disagreements of a comparison matrix, without saving it',
+  request: jsonBody(EvaluateComparisonsBody),
+  responses: { 200: json(AhpEvaluationSchema) },
+});
+
+const getRatings = defineRoute('requests.read', {
+  method: 'get',
+  path: '/requests/{id}/ratings',
+  tags: ['Strategic drivers'],
+  summary:
+    "A request's ratings against its PMO's drivers and its score: 100 × Σ weight × value, " +
+    'value none 0, low 0.25, moderate 0.5, strong 0.75, extreme 1',
+  request: { params: IdParam },
+  responses: { 200: json(RequestRatingsSchema) },
+});
+
+const putRatings = defineRoute('requests.rate', {
+  method: 'put',
+  path: '/requests/{id}/ratings',
+  tags: ['Strategic drivers'],
+  summary:
+    "Rate a request against some or all of its PMO's current drivers (member of the target PMO, not the requester; " +
+    'while submitted, in review or waiting for information)',
+  request: { params: IdParam, ...jsonBody(RateRequestBody) },
+  responses: { 200: json(RequestRatingsSchema) },
+});
+
+const getQueue = defineRoute('requests.review', {
+  method: 'get',
+  path: '/pmos/{id}/review-queue',
+  tags: ['Strategic drivers'],
+  summary:
+    "The PMO's requests in review (and submitted, not yet in review), ranked by score, with cost, benefit, " +
+    'skills needed and the capacity left for them (members of the PMO)',
+  request: { params: IdParam },
+  responses: { 200: json(ReviewQueueSchema) },
+});
+
+export function driversRoutes() {
+  const router = createRouter();
+  const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
+  router.openapi(getComparisons, async (c) =>
+    c.json(await drivers.getDriverComparisons(db(c), actorOf(c), c.req.valid('param').id), 200),
+  );
+  router.openapi(putComparisons, async (c) =>
+    c.json(await drivers.saveDriverComparisons(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  router.openapi(evaluate, async (c) => c.json(drivers.evaluateDriverComparisons(c.req.valid('json')), 200));
+  router.openapi(getRatings, async (c) =>
+    c.json(await drivers.getRequestRatings(db(c), actorOf(c), c.req.valid('param').id), 200),
+  );
+  router.openapi(putRatings, async (c) =>
+    c.json(await drivers.rateRequest(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  router.openapi(getQueue, async (c) => c.json(await reviewQueue(db(c), actorOf(c), c.req.valid('param').id), 200));
+  return router;
+}

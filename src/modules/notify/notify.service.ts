@@ -1,0 +1,128 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../../kernel/actor.ts';
+import type { Db, Queryable } from '../../kernel/db.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { isoInstant } from '../../kernel/rows.ts';
+import { notifications } from './notify.tables.ts';
+
+export interface Notice {
+  /** What happened, for filtering and icons: `request.submitted`, `request.info_requested`, … */
+  kind: string;
+  title: string;
+  body?: string | null;
+  /** Path in the web app, e.g. /requests/<id>. */
+  link?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/**
+ * Puts one notice in each user's in-app inbox. Call it after the use case commits (from
+ * `afterCommit`), so a rolled-back change never notifies anyone. Duplicates and nulls are dropped.
+ * @example afterCommit(() => notifyUsers(db, [requesterUserId], { kind: 'request.info_requested', title: '…' }))
+ */
+export async function notifyUsers(
+  db: Queryable,
+  userIds: readonly (string | null | undefined)[],
+  notice: Notice,
+): Promise<number> {
+  const recipients = [...new Set(userIds.filter((u): u is string => Boolean(u)))];
+  if (recipients.length === 0) return 0;
+  await db.insert(notifications).values(
+    recipients.map((userId) => ({
+      userId,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body ?? null,
+      link: notice.link ?? null,
+      entityType: notice.entityType ?? null,
+      entityId: notice.entityId ?? null,
+    })),
+  );
+  return recipients.length;
+}
+
+function view(row: typeof notifications.$inferSelect): NotificationView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    read: row.readAt !== null,
+    readAt: isoInstant(row.readAt),
+    createdAt: isoInstant(row.createdAt)!,
+  };
+}
+
+function ownerOf(actor: Actor): string {
+  if (!actor.userId) throw new AppError('FORBIDDEN', 'only a user has an inbox');
+  return actor.userId;
+}
+
+/** The caller's inbox: unread first, newest first within each. */
+export async function listNotifications(
+  db: Db,
+  actor: Actor,
+  filter: { unread?: boolean; limit?: number } = {},
+): Promise<{ items: NotificationView[]; unread: number }> {
+  const userId = ownerOf(actor);
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), filter.unread ? isNull(notifications.readAt) : undefined))
+    .orderBy(sql`${notifications.readAt} IS NOT NULL`, desc(notifications.createdAt), asc(notifications.id))
+    .limit(filter.limit ?? 200);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return { items: rows.map(view), unread: Number(count?.n ?? 0) };
+}
+
+/** Marks one of the caller's notifications read; another user's answers 404. */
+export async function markRead(db: Db, actor: Actor, id: string): Promise<NotificationView> {
+  const userId = ownerOf(actor);
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning();
+  if (!row) throw notFound('notification', id);
+  return view(row);
+}
+
+/** Marks every unread notification of the caller read; answers how many. */
+export async function markAllRead(db: Db, actor: Actor): Promise<number> {
+  const userId = ownerOf(actor);
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+/** For tests and jobs: the notifications about one record. */
+export async function notificationsAbout(db: Queryable, entityType: string, entityIds: string[]) {
+  if (entityIds.length === 0) return [];
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.entityType, entityType), inArray(notifications.entityId, entityIds)));
+}

@@ -1,0 +1,165 @@
+import { z } from '@hono/zod-openapi';
+import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import * as absences from './absences.service.ts';
+import * as allocations from './allocations.service.ts';
+import * as capacity from './capacity.service.ts';
+import {
+  AbsenceListQuery,
+  AbsenceSchema,
+  AllocationListQuery,
+  AllocationSchema,
+  CapacityQuery,
+  CapacityViewSchema,
+  CreateAbsenceBody,
+  CreateAllocationBody,
+  PersonCapacityQuery,
+  PersonCapacitySchema,
+  UpdateAbsenceBody,
+  UpdateAllocationBody,
+  VersionQuery,
+} from './resources.schema.ts';
+
+const TAGS = ['Resources'];
+
+const listAbsences = defineRoute('resources.read', {
+  method: 'get',
+  path: '/people/{id}/absences',
+  tags: TAGS,
+  summary: "A person's absences (leave, training, sickness), optionally only those touching the months from–to",
+  request: { params: IdParam, query: AbsenceListQuery },
+  responses: { 200: json(z.object({ items: z.array(AbsenceSchema) })) },
+});
+
+const createAbsence = defineRoute('resources.manage', {
+  method: 'post',
+  path: '/people/{id}/absences',
+  tags: TAGS,
+  summary: "Record an absence; it lowers the person's capacity in the months it touches",
+  request: { params: IdParam, ...jsonBody(CreateAbsenceBody) },
+  responses: { 201: json(AbsenceSchema, 'Created') },
+});
+
+const updateAbsence = defineRoute('resources.manage', {
+  method: 'patch',
+  path: '/absences/{id}',
+  tags: TAGS,
+  summary: 'Change the dates or reason of an absence',
+  request: { params: IdParam, ...jsonBody(UpdateAbsenceBody) },
+  responses: { 200: json(AbsenceSchema) },
+});
+
+const deleteAbsence = defineRoute('resources.manage', {
+  method: 'delete',
+  path: '/absences/{id}',
+  tags: TAGS,
+  summary: 'Remove an absence',
+  request: { params: IdParam, query: VersionQuery },
+  responses: { 204: { description: 'Removed' } },
+});
+
+const listAllocations = defineRoute('resources.read', {
+  method: 'get',
+  path: '/allocations',
+  tags: TAGS,
+  summary: 'Allocations on the projects the caller may see, by project, person, skill and months',
+  request: { query: AllocationListQuery },
+  responses: { 200: json(z.object({ items: z.array(AllocationSchema) })) },
+});
+
+const getAllocation = defineRoute('resources.read', {
+  method: 'get',
+  path: '/allocations/{id}',
+  tags: TAGS,
+  summary: 'One allocation',
+  request: { params: IdParam },
+  responses: { 200: json(AllocationSchema) },
+});
+
+const createAllocation = defineRoute('resources.manage', {
+  method: 'post',
+  path: '/allocations',
+  tags: TAGS,
+  summary:
+    'Allocate a person (or an unnamed skill) to a project in FTE over whole months. Refused with 409 OVER_ALLOCATED ' +
+    "and the figures if the person would exceed their capacity in any month, unless a lead of the project's PMO " +
+    'gives an overrideReason',
+  request: jsonBody(CreateAllocationBody),
+  responses: { 201: json(AllocationSchema, 'Created') },
+});
+
+const updateAllocation = defineRoute('resources.manage', {
+  method: 'patch',
+  path: '/allocations/{id}',
+  tags: TAGS,
+  summary: "Change an allocation's person, skill, months or FTE (checked against capacity like a new one)",
+  request: { params: IdParam, ...jsonBody(UpdateAllocationBody) },
+  responses: { 200: json(AllocationSchema) },
+});
+
+const deleteAllocation = defineRoute('resources.manage', {
+  method: 'delete',
+  path: '/allocations/{id}',
+  tags: TAGS,
+  summary: 'Remove an allocation',
+  request: { params: IdParam, query: VersionQuery },
+  responses: { 204: { description: 'Removed' } },
+});
+
+const capacityView = defineRoute('resources.read', {
+  method: 'get',
+  path: '/resources/capacity',
+  tags: TAGS,
+  summary:
+    'The capacity heat map: per skill and month, capacity of the people with the skill against demand; ' +
+    'over-allocated people and skill gaps',
+  request: { query: CapacityQuery },
+  responses: { 200: json(CapacityViewSchema) },
+});
+
+const personCapacity = defineRoute('resources.read', {
+  method: 'get',
+  path: '/people/{id}/capacity',
+  tags: TAGS,
+  summary: "A person's capacity, allocation and free time per month, in FTE and hours",
+  request: { params: IdParam, query: PersonCapacityQuery },
+  responses: { 200: json(PersonCapacitySchema) },
+});
+
+export function resourcesRoutes() {
+  const router = createRouter();
+  const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
+  router.openapi(listAbsences, async (c) =>
+    c.json({ items: await absences.listAbsences(db(c), c.req.valid('param').id, c.req.valid('query')) }, 200),
+  );
+  router.openapi(createAbsence, async (c) =>
+    c.json(await absences.createAbsence(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  router.openapi(updateAbsence, async (c) =>
+    c.json(await absences.updateAbsence(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  router.openapi(deleteAbsence, async (c) => {
+    await absences.deleteAbsence(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('query').version);
+    return c.body(null, 204);
+  });
+  router.openapi(listAllocations, async (c) =>
+    c.json({ items: await allocations.listAllocations(db(c), actorOf(c), c.req.valid('query')) }, 200),
+  );
+  router.openapi(getAllocation, async (c) =>
+    c.json(await allocations.getAllocation(db(c), actorOf(c), c.req.valid('param').id), 200),
+  );
+  router.openapi(createAllocation, async (c) =>
+    c.json(await allocations.createAllocation(db(c), actorOf(c), c.req.valid('json')), 201),
+  );
+  router.openapi(updateAllocation, async (c) =>
+    c.json(await allocations.updateAllocation(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  router.openapi(deleteAllocation, async (c) => {
+    await allocations.deleteAllocation(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('query').version);
+    return c.body(null, 204);
+  });
+  router.openapi(capacityView, async (c) => c.json(await capacity.capacityView(db(c), actorOf(c), c.req.valid('query')), 200));
+  router.openapi(personCapacity, async (c) =>
+    c.json(await capacity.personCapacity(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
+  );
+  return router;
+}
