@@ -36,13 +36,8 @@ import {
   nextState,
   transitionFor,
 } from './intake.states.ts';
-
-/** Use cases are also called without HTTP (seed, import): validate the same way, naming fields. */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  throw validationFailed(parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'body', message: i.message })));
-}
+import { parseInput } from '../../kernel/validate.ts';
+export { parseInput };
 
 function validationFailed(issues: FieldIssue[]): AppError {
   return new AppError('VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });

@@ -1,7 +1,6 @@
-import type { z } from '@hono/zod-openapi';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
-import { AppError, type FieldIssue, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
+import { AppError, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { isoInstant, toNumber } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -18,17 +17,7 @@ import {
   UpdateProjectBody,
   type UpdateProjectInput,
 } from './projects.schema.ts';
-
-/** Use cases are also called without HTTP (seed, import): validate the same way, naming fields. */
-function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
-    field: i.path.map(String).join('.') || 'body',
-    message: i.message,
-  }));
-  throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
-}
+import { parseInput } from '../../kernel/validate.ts';
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } } | null;

@@ -1,21 +1,11 @@
-import type { z } from '@hono/zod-openapi';
 import { type Actor, isAdmin } from '../../kernel/actor.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { AppError, type FieldIssue, invalid, notFound } from '../../kernel/errors.ts';
+import { AppError, invalid, notFound } from '../../kernel/errors.ts';
 import { canSeeProject, mayManageProjectsOf } from '../projects/index.ts';
 import { type Month, addMonths, monthCount, parseMonth } from './resources.capacity.ts';
 import * as repo from './resources.repo.ts';
-
-/** Use cases are called without HTTP too (request approval, seed): validate the same way, naming fields. */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
-    field: i.path.map(String).join('.') || 'body',
-    message: i.message,
-  }));
-  throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
-}
+import { parseInput } from '../../kernel/validate.ts';
+export { parseInput };
 
 export function monthField(field: string, value: string): Month {
   const month = parseMonth(value);

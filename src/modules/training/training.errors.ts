@@ -1,8 +1,8 @@
-import type { z } from '@hono/zod-openapi';
 import { translateDbError } from '../../kernel/dberrors.ts';
 import type { Db } from '../../kernel/db.ts';
-import { AppError, type FieldIssue } from '../../kernel/errors.ts';
 import { type UnitOfWork, transact } from '../../kernel/usecase.ts';
+import { parseInput } from '../../kernel/validate.ts';
+export { parseInput };
 
 /** The input field each constraint of the training tables guards. */
 const TRAINING_CONSTRAINT_FIELDS: Record<string, string> = {
@@ -26,15 +26,4 @@ export async function transactTraining<T>(db: Db, entity: string, work: (uow: Un
   } catch (err) {
     throw translateDbError(err, entity, TRAINING_CONSTRAINT_FIELDS);
   }
-}
-
-/** Use cases are also called without HTTP (seed, import): validate the same way, naming fields. */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
-    field: i.path.map(String).join('.') || 'body',
-    message: i.message,
-  }));
-  throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
 }
