@@ -3,7 +3,9 @@
  *  1. audit append: a use case's write plus recordAudit, against the same write with a plain
  *     INSERT of the event row (no chain) — the price of the hash chain;
  *  2. audit verify: verifyAuditTrail over N events, against a raw SELECT of the same rows —
- *     the price of recomputing every hash.
+ *     the price of recomputing every hash;
+ *  3. the capacity heat map over a generated organisation, against the SQL aggregate of allocated
+ *     FTE by skill and month (bench/capacity.ts).
  * Run: npm run bench   (PGlite; set DATABASE_URL to run on PostgreSQL)
  */
 import { performance } from 'node:perf_hooks';
@@ -13,6 +15,7 @@ import { openDatabase } from '../src/kernel/db.ts';
 import { runMigrations } from '../src/kernel/migrate.ts';
 import { transact } from '../src/kernel/usecase.ts';
 import { recordAudit, verifyAuditTrail } from '../src/modules/audit/index.ts';
+import { benchCapacity } from './capacity.ts';
 
 const N = Number(process.env.BENCH_EVENTS ?? 2000);
 const actor = systemActor('bench');
@@ -65,4 +68,10 @@ const verify = await time('tollgate: verifyAuditTrail', async () => {
 });
 console.log(`\naudit append ratio (chained / plain):   ${(chained / baselineAppend).toFixed(2)}×`);
 console.log(`audit verify ratio (verify / raw scan): ${(verify / baselineScan).toFixed(2)}× over ${events} events`);
+await benchCapacity(database, {
+  people: Number(process.env.BENCH_PEOPLE ?? 2000),
+  skills: 20,
+  projects: 200,
+  allocations: Number(process.env.BENCH_ALLOCATIONS ?? 10_000),
+});
 await database.close();

@@ -24,6 +24,18 @@ import type { CapacityQueryInput, CapacityView, PersonCapacityView, SkillCapacit
 
 type PersonFigures = Pick<repo.PersonRow, 'id' | 'availability' | 'weeklyHours' | 'active'>;
 
+/** Rows grouped by a key, in one pass: per-person lookups must not scan every row. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
 /** A memoised capacity per month for each person, from their contract and absences in the span. */
 export async function capacityCalendars(
   db: Queryable,
@@ -37,13 +49,14 @@ export async function capacityCalendars(
     monthStart(first),
     monthEnd(last),
   );
+  const absencesByPerson = groupBy(absences, (a) => a.personId);
   const calendars = new Map<string, (month: Month) => MonthCapacity>();
   for (const person of persons) {
     const input = {
       availability: toNumber(person.availability),
       weeklyHours: toNumber(person.weeklyHours),
       active: person.active,
-      absences: absences.filter((a) => a.personId === person.id),
+      absences: absencesByPerson.get(person.id) ?? [],
     };
     const cache = new Map<Month, MonthCapacity>();
     calendars.set(person.id, (month) => {
@@ -90,10 +103,11 @@ async function gridFor(
     to: monthStart(last),
     projectOrgUnitId: filter.orgUnitId,
   });
+  const skillsByPerson = groupBy(links, (l) => l.personId);
   const gridPeople: GridPerson[] = persons.map((p) => ({
     id: p.id,
     name: p.name,
-    skillIds: links.filter((l) => l.personId === p.id).map((l) => l.skillId),
+    skillIds: (skillsByPerson.get(p.id) ?? []).map((l) => l.skillId),
     capacityCenti: (m) => calendars.get(p.id)!(m).capacityCenti,
   }));
   return skillGrid({ months, skills: skillList, people: gridPeople, allocations: spansOf(allocations) });

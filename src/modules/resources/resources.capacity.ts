@@ -91,10 +91,17 @@ function dayOfWeek(month: Month, day: number): number {
 
 const isWeekday = (weekday: number) => weekday !== 0 && weekday !== 6;
 
-/** Monday to Friday in the month; no holiday calendar (see the module comment). */
+const workdaysCache = new Map<Month, number>();
+
+/** Monday to Friday in the month; no holiday calendar (see the module comment). Memoised: a heat map asks it per person. */
 export function workdaysInMonth(month: Month): number {
-  let count = 0;
-  for (let day = 1; day <= daysInMonth(month); day++) if (isWeekday(dayOfWeek(month, day))) count++;
+  let count = workdaysCache.get(month);
+  if (count === undefined) {
+    count = 0;
+    const days = daysInMonth(month);
+    for (let day = 1; day <= days; day++) if (isWeekday(dayOfWeek(month, day))) count++;
+    workdaysCache.set(month, count);
+  }
   return count;
 }
 
@@ -306,6 +313,12 @@ export interface SkillGrid {
  * with a skill and no person) counts only in its skill's row. A named allocation's own skillId
  * (if any) does not move it: it is the person's time that is taken.
  */
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function skillGrid(input: {
   months: readonly Month[];
   skills: readonly { id: string; name: string }[];
@@ -316,8 +329,8 @@ export function skillGrid(input: {
   const byPerson = new Map<string, GridAllocation[]>();
   const unnamed = new Map<string, GridAllocation[]>();
   for (const a of input.allocations) {
-    if (a.personId) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
-    else if (a.skillId) unnamed.set(a.skillId, [...(unnamed.get(a.skillId) ?? []), a]);
+    if (a.personId) push(byPerson, a.personId, a);
+    else if (a.skillId) push(unnamed, a.skillId, a);
   }
   const load = new Map<string, { capacity: number[]; allocated: number[] }>();
   const overAllocated: SkillGrid['overAllocated'] = [];
@@ -337,10 +350,12 @@ export function skillGrid(input: {
       }
     });
   }
+  const holdersBySkill = new Map<string, GridPerson[]>();
+  for (const person of input.people) for (const skillId of person.skillIds) push(holdersBySkill, skillId, person);
   const rows: GridRow[] = [];
   const skillGaps: SkillGrid['skillGaps'] = [];
   for (const skill of input.skills) {
-    const holders = input.people.filter((p) => p.skillIds.includes(skill.id));
+    const holders = holdersBySkill.get(skill.id) ?? [];
     const cells = months.map((month, i): GridCell => {
       let capacity = 0;
       let allocated = 0;
