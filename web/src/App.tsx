@@ -23,8 +23,16 @@ const ProjectTypesPage = page(() => import('./pages/standards/ProjectTypesPage.t
 const ProjectTypePage = page(() => import('./pages/standards/ProjectTypePage.tsx'));
 const ProjectsPage = page(() => import('./pages/projects/ProjectsPage.tsx'));
 const ProjectPage = page(() => import('./pages/projects/ProjectPage.tsx'));
+const RequestsPage = page(() => import('./pages/requests/RequestsPage.tsx'));
+const RequestPage = page(() => import('./pages/requests/RequestPage.tsx'));
+const RequestEditPage = page(() => import('./pages/requests/RequestEditPage.tsx'));
 const PortfoliosPage = page(() => import('./pages/portfolios/PortfoliosPage.tsx'));
 const PortfolioPage = page(() => import('./pages/portfolios/PortfolioPage.tsx'));
+const CapacityPage = page(() => import('./pages/resources/CapacityPage.tsx'));
+const CoursesPage = page(() => import('./pages/training/CoursesPage.tsx'));
+const QualificationPage = page(() => import('./pages/training/QualificationPage.tsx'));
+const MentoringPage = page(() => import('./pages/training/MentoringPage.tsx'));
+const ReviewQueuePage = page(() => import('./pages/review/ReviewQueuePage.tsx'));
 
 function PageLoading() {
   return (
@@ -99,8 +107,17 @@ function Authenticated() {
           <Route path="/standards/:id" element={guarded('standards.read', <ProjectTypePage />)} />
           <Route path="/projects" element={guarded('projects.read', <ProjectsPage />)} />
           <Route path="/projects/:id" element={guarded('projects.read', <ProjectPage />)} />
+          <Route path="/requests" element={guarded('requests.read', <RequestsPage />)} />
+          <Route path="/requests/new" element={guarded('requests.create', <RequestEditPage />)} />
+          <Route path="/requests/:id" element={guarded('requests.read', <RequestPage />)} />
+          <Route path="/requests/:id/edit" element={guarded('requests.create', <RequestEditPage />)} />
           <Route path="/portfolios" element={guarded('portfolios.read', <PortfoliosPage />)} />
           <Route path="/portfolios/:id" element={guarded('portfolios.read', <PortfolioPage />)} />
+          <Route path="/review" element={guarded('requests.review', <ReviewQueuePage />)} />
+          <Route path="/resources/capacity" element={guarded('resources.read', <CapacityPage />)} />
+          <Route path="/training/courses" element={guarded('training.read', <CoursesPage />)} />
+          <Route path="/training/qualification" element={guarded('training.manage', <QualificationPage />)} />
+          <Route path="/training/mentoring" element={guarded('training.read', <MentoringPage />)} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { App } from './App.tsx';
+import { loadInstallationSettings } from './lib/format.ts';
 import { theme } from './theme.ts';
 
 // The CommonJS locale module's default export, however the bundler and the type checker see it.
@@ -26,16 +27,20 @@ const queryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('the page has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <ConfigProvider theme={theme} locale={enGB}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
-);
+const render = (element: HTMLElement) =>
+  createRoot(element).render(
+    <StrictMode>
+      <ConfigProvider theme={theme} locale={enGB}>
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+
+// The installation's currency is known before the first amount is drawn.
+void loadInstallationSettings().finally(() => render(root));

@@ -4,7 +4,6 @@ import type { Db, Tx } from '../../kernel/db.ts';
 import { AppError, type FieldIssue } from '../../kernel/errors.ts';
 import { validationError } from '../../kernel/http.ts';
 import { transact } from '../../kernel/usecase.ts';
-import { parseInput } from '../../kernel/validate.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   type CurvePoint,

@@ -21,19 +21,20 @@ export function useRecord<T>(path: string | null) {
 
 /**
  * A write that refreshes the lists and records it touches: every query whose first key
- * starts with one of `invalidates` (e.g. '/pmos' refreshes '/pmos' and '/pmos/123').
+ * starts with one of `invalidates` (e.g. '/pmos' refreshes '/pmos' and '/pmos/123'). Every
+ * write records an audit event, so the history timelines ('/audit/...') refresh too.
  */
 export function useWrite<TInput, TResult>(write: (input: TInput) => Promise<TResult>, invalidates: string[]) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: write,
     onSuccess: async () => {
+      const paths = [...invalidates, '/audit'];
       await client.invalidateQueries({
         predicate: (q) => {
           const first = q.queryKey[0];
           return (
-            typeof first === 'string' &&
-            invalidates.some((p) => first === p || first.startsWith(`${p}/`) || first.startsWith(`${p}?`))
+            typeof first === 'string' && paths.some((p) => first === p || first.startsWith(`${p}/`) || first.startsWith(`${p}?`))
           );
         },
       });

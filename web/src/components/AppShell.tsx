@@ -1,13 +1,17 @@
 import {
   ApartmentOutlined,
+  AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
   DashboardOutlined,
   DownOutlined,
+  FileAddOutlined,
   FolderOpenOutlined,
   LogoutOutlined,
+  OrderedListOutlined,
   ProfileOutlined,
   ProjectOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -20,6 +24,7 @@ import { api } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
 import { roleLabel } from '../lib/format.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 
 interface NavEntry {
   key: string;
@@ -32,9 +37,23 @@ interface NavEntry {
 const NAV: NavEntry[] = [
   { key: '/', label: 'Overview', icon: <DashboardOutlined /> },
   { key: '/projects', label: 'Projects', icon: <ProjectOutlined />, permission: 'projects.read' },
+  { key: '/requests', label: 'Requests', icon: <FileAddOutlined />, permission: 'requests.read' },
   { key: '/portfolios', label: 'Portfolios', icon: <FolderOpenOutlined />, permission: 'portfolios.read' },
+  { key: '/review', label: 'Review queue', icon: <OrderedListOutlined />, permission: 'requests.review' },
   { key: '/pmos', label: 'PMOs', icon: <BankOutlined />, permission: 'pmo.read' },
   { key: '/standards', label: 'Standards', icon: <ProfileOutlined />, permission: 'standards.read' },
+  { key: '/resources/capacity', label: 'Capacity', icon: <AreaChartOutlined />, permission: 'resources.read' },
+  {
+    key: 'training',
+    label: 'Training',
+    icon: <ReadOutlined />,
+    permission: 'training.read',
+    children: [
+      { key: '/training/courses', label: 'Courses' },
+      { key: '/training/qualification', label: 'Qualification', permission: 'training.manage' },
+      { key: '/training/mentoring', label: 'Mentoring' },
+    ],
+  },
   {
     key: 'org',
     label: 'Organisation',
@@ -69,7 +88,8 @@ function selectedKey(pathname: string): string {
   const match = keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
   if (match) return match;
   if (pathname.startsWith('/project-types')) return '/standards';
-  return '/';
+  // My account and unknown pages are not under Overview: nothing is highlighted.
+  return pathname === '/' ? '/' : '';
 }
 
 /** Left navigation, top bar with the user menu, and the page. */
@@ -90,6 +110,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
     document.getElementById('main')?.focus({ preventScroll: false });
   }, [location.pathname]);
   const openKeys = selected.startsWith('/org') || selected === '/people' || selected === '/skills' ? ['org'] : [];
+  if (selected.startsWith('/training/')) openKeys.push('training');
 
   const signOut = async () => {
     try {
@@ -150,6 +171,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
               </Tag>
             ))}
           </Flex>
+          <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button type="text" aria-label={`User menu for ${me.name}`} style={{ height: 48 }}>
               <Flex gap={8} align="center">

@@ -1,4 +1,4 @@
-import { Breadcrumb, Flex, Typography } from 'antd';
+import { Breadcrumb, Flex, Typography, theme } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { Link } from 'react-router';
 
@@ -20,6 +20,7 @@ interface Props {
 /** The header every page starts with: breadcrumbs, an h1 title, tags and page actions. */
 export function PageHeader({ title, documentTitle, subtitle, breadcrumbs = [], tags, extra }: Props) {
   const text = documentTitle ?? (typeof title === 'string' ? title : undefined);
+  const { token } = theme.useToken();
   useEffect(() => {
     if (text) document.title = `${text} · Tollgate`;
   }, [text]);
@@ -34,7 +35,11 @@ export function PageHeader({ title, documentTitle, subtitle, breadcrumbs = [], t
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
         <div style={{ minWidth: 0 }}>
           <Flex align="center" gap={12} wrap>
-            <Typography.Title level={2} style={{ margin: 0 }}>
+            {/* The page's one h1, at the size of an h2: cards and sections below carry the rest. */}
+            <Typography.Title
+              level={1}
+              style={{ margin: 0, fontSize: token.fontSizeHeading2, lineHeight: token.lineHeightHeading2 }}
+            >
               {title}
             </Typography.Title>
             {tags}

@@ -2,7 +2,7 @@ import { HistoryOutlined } from '@ant-design/icons';
 import { Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useList } from '../api/hooks.ts';
 import type { AuditEvent } from '../api/types.ts';
-import { diffRecords, formatValue } from '../lib/diff.ts';
+import { diffRecords, formatValue, listChange, readableChanges } from '../lib/diff.ts';
 import { formatDateTime, humanize } from '../lib/format.ts';
 import { EmptyState, ErrorAlert } from './QueryState.tsx';
 
@@ -26,10 +26,29 @@ export function actionLabel(action: string): string {
   return humanize(parts.length > 1 ? parts.slice(1).join(' ') : action);
 }
 
+/** The elements a list gained and lost: "+ Quinn Tester (analyst)", "− Sales". */
+function ListChange({ change }: { change: { added: string[]; removed: string[] } }) {
+  if (change.added.length === 0 && change.removed.length === 0) return <>Reordered</>;
+  return (
+    <Flex vertical gap={2}>
+      {change.added.length > 0 && (
+        <Typography.Text type="success" style={{ whiteSpace: 'pre-line' }}>
+          {change.added.map((label) => `+ ${label}`).join('\n')}
+        </Typography.Text>
+      )}
+      {change.removed.length > 0 && (
+        <Typography.Text type="danger" style={{ whiteSpace: 'pre-line' }}>
+          {change.removed.map((label) => `− ${label}`).join('\n')}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
 /** What changed in one event, as a small before → after table. */
 export function ChangeList({ event }: { event: AuditEvent }) {
   const created = event.before === null || event.before === undefined;
-  const changes = diffRecords(event.before, event.after).filter((c) => !(created && c.field === 'id'));
+  const changes = readableChanges(diffRecords(event.before, event.after).filter((c) => !(created && c.field === 'id')));
   if (changes.length === 0) return null;
   const shown = changes.slice(0, 12);
   return (
@@ -51,21 +70,30 @@ export function ChangeList({ event }: { event: AuditEvent }) {
         </tr>
       </thead>
       <tbody>
-        {shown.map((c) => (
-          <tr key={c.field} style={{ borderTop: '1px solid #f0f0f0', verticalAlign: 'top' }}>
-            <th scope="row" style={{ padding: '2px 8px 2px 0', fontWeight: 400, whiteSpace: 'nowrap', textAlign: 'left' }}>
-              <Typography.Text code>{c.field}</Typography.Text>
-            </th>
-            {!created && (
-              <td style={{ padding: '2px 8px', wordBreak: 'break-word' }}>
-                <Typography.Text delete={c.after !== undefined} type="secondary">
-                  {formatValue(c.before)}
-                </Typography.Text>
-              </td>
-            )}
-            <td style={{ padding: '2px 8px', wordBreak: 'break-word' }}>{formatValue(c.after)}</td>
-          </tr>
-        ))}
+        {shown.map((c) => {
+          const list = created ? null : listChange(c.before, c.after);
+          return (
+            <tr key={c.field} style={{ borderTop: '1px solid #f0f0f0', verticalAlign: 'top' }}>
+              <th scope="row" style={{ padding: '2px 8px 2px 0', fontWeight: 400, whiteSpace: 'nowrap', textAlign: 'left' }}>
+                <span title={c.field}>{c.label}</span>
+              </th>
+              {!created && !list && (
+                <td style={{ padding: '2px 8px', wordBreak: 'break-word' }}>
+                  <Typography.Text delete={c.after !== undefined} type="secondary">
+                    {formatValue(c.before)}
+                  </Typography.Text>
+                </td>
+              )}
+              {list ? (
+                <td colSpan={created ? 1 : 2} style={{ padding: '2px 8px', wordBreak: 'break-word' }}>
+                  <ListChange change={list} />
+                </td>
+              ) : (
+                <td style={{ padding: '2px 8px', wordBreak: 'break-word' }}>{formatValue(c.after)}</td>
+              )}
+            </tr>
+          );
+        })}
       </tbody>
       {changes.length > shown.length && (
         <tfoot>

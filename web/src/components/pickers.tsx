@@ -1,5 +1,5 @@
 import { Select, TreeSelect } from 'antd';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useList, useRecord } from '../api/hooks.ts';
 import type { OrgUnitNode, Person, Pmo, Position } from '../api/domain.ts';
 
@@ -12,6 +12,8 @@ interface PickerProps<V> {
   allowClear?: boolean;
   disabled?: boolean;
   'aria-label'?: string;
+  /** Defaults to the full width of its container, like the other inputs of a form. */
+  style?: CSSProperties;
 }
 
 export function PersonSelect(props: PickerProps<string | null> & { exclude?: string[] }) {
@@ -23,6 +25,7 @@ export function PersonSelect(props: PickerProps<string | null> & { exclude?: str
     <Select
       id={props.id}
       aria-label={props['aria-label']}
+      style={{ width: '100%', ...props.style }}
       value={props.value ?? undefined}
       onChange={(v) => props.onChange?.(v ?? null)}
       showSearch={{ optionFilterProp: 'search' }}
@@ -54,6 +57,7 @@ export function OrgUnitSelect(props: PickerProps<string | null>) {
     <TreeSelect
       id={props.id}
       aria-label={props['aria-label']}
+      style={{ width: '100%', ...props.style }}
       value={props.value ?? undefined}
       onChange={(v) => props.onChange?.((v as string | undefined) ?? null)}
       treeData={toTreeOptions(tree.roots ?? [])}
@@ -74,6 +78,7 @@ export function OrgUnitMultiSelect(props: PickerProps<string[]>) {
     <TreeSelect
       id={props.id}
       aria-label={props['aria-label']}
+      style={{ width: '100%', ...props.style }}
       value={props.value ?? []}
       onChange={(v) => props.onChange?.(v as string[])}
       treeData={toTreeOptions(tree.roots ?? [])}
@@ -83,7 +88,6 @@ export function OrgUnitMultiSelect(props: PickerProps<string[]>) {
       treeNodeFilterProp="title"
       loading={tree.isLoading}
       placeholder={props.placeholder ?? 'Choose org units'}
-      style={{ width: '100%' }}
     />
   );
 }
@@ -94,6 +98,7 @@ export function PositionSelect(props: PickerProps<string | null> & { exclude?: s
     <Select
       id={props.id}
       aria-label={props['aria-label']}
+      style={{ width: '100%', ...props.style }}
       value={props.value ?? undefined}
       onChange={(v) => props.onChange?.(v ?? null)}
       allowClear={props.allowClear}
@@ -114,6 +119,7 @@ export function PmoSelect(props: PickerProps<string | null> & { exclude?: string
     <Select
       id={props.id}
       aria-label={props['aria-label']}
+      style={{ width: '100%', ...props.style }}
       value={props.value ?? undefined}
       onChange={(v) => props.onChange?.(v ?? null)}
       allowClear={props.allowClear}

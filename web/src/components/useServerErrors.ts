@@ -1,7 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from '../api/client.ts';
-import { issuesToFieldErrors } from '../lib/formErrors.ts';
+import { issuesToFieldErrors, readableIssue } from '../lib/formErrors.ts';
 import { errorText } from './QueryState.tsx';
 
 /**
@@ -21,10 +21,10 @@ export function useServerErrors(form?: FormInstance, options: { strip?: string[]
         const issues = error.issues;
         if (form && issues.length > 0) {
           const { fields, unmatched } = issuesToFieldErrors(issues, undefined, strip);
-          form.setFields(fields);
+          form.setFields(fields.map((f) => ({ ...f, errors: f.errors.map(readableIssue) })));
           if (fields[0]) form.scrollToField(fields[0].name, { block: 'center' });
           const rest = unmatched.map((u) => `${u.field}: ${u.message}`).join('; ');
-          message.error(rest || `Please correct the highlighted fields: ${error.message}`, 6);
+          message.error(rest || 'Please correct the highlighted fields.', 6);
           return true;
         }
       }

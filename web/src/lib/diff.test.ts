@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRecords, formatValue } from './diff.ts';
+import { diffRecords, formatValue, listChange, readableChanges } from './diff.ts';
 
 describe('diffRecords', () => {
   it('lists changed, added and removed fields, skipping bookkeeping', () => {
@@ -32,5 +32,30 @@ describe('formatValue', () => {
     expect(formatValue(true)).toBe('true');
     expect(formatValue({ a: 1 })).toBe('{"a":1}');
     expect(formatValue('x'.repeat(100), 10)).toHaveLength(10);
+  });
+});
+
+describe('readableChanges', () => {
+  it('labels fields and shows a named reference by its name only', () => {
+    const changes = diffRecords(
+      { orgUnitId: 'a', orgUnitName: 'Sales', costRate: 1 },
+      { orgUnitId: 'b', orgUnitName: 'Finance', costRate: 2, 'gates.0': 1 },
+    );
+    expect(readableChanges(changes).map((c) => [c.field, c.label])).toEqual([
+      ['orgUnitName', 'Org unit'],
+      ['costRate', 'Cost rate'],
+      ['gates.0', 'Gates › #1'],
+    ]);
+  });
+});
+
+describe('listChange', () => {
+  it('names the elements a list gained and lost', () => {
+    const before = [{ personId: '1', name: 'Olivia Bennett', role: 'lead' }];
+    const after = [...before, { personId: '2', name: 'Quinn Tester', role: 'analyst' }];
+    expect(listChange(before, after)).toEqual({ added: ['Quinn Tester (analyst)'], removed: [] });
+    expect(listChange(after, before)).toEqual({ added: [], removed: ['Quinn Tester (analyst)'] });
+    expect(listChange('a', ['b'])).toBeNull();
+    expect(formatValue(after)).toBe('Olivia Bennett (lead), Quinn Tester (analyst)');
   });
 });

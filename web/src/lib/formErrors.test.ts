@@ -45,3 +45,11 @@ describe('api client helpers', () => {
     expect(readCookie('nope', 'a=1')).toBeNull();
   });
 });
+
+describe('readableIssue', () => {
+  it('turns a server issue into a sentence under its input', async () => {
+    const { readableIssue } = await import('./formErrors.ts');
+    expect(readableIssue('is taken')).toBe('Already in use');
+    expect(readableIssue('must be an e-mail address')).toBe('Must be an e-mail address');
+  });
+});

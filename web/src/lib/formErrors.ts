@@ -35,3 +35,14 @@ export function issuesToFieldErrors(
   }
   return { fields: [...fields.values()], unmatched };
 }
+
+/**
+ * A server issue as it reads under its input: the server words it after the field's name
+ * ("must be an e-mail address", "is taken"); under the input it starts a sentence.
+ */
+export function readableIssue(message: string): string {
+  const text = message.trim();
+  if (/^is taken$/i.test(text)) return 'Already in use';
+  if (/^is required$/i.test(text)) return 'Required';
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

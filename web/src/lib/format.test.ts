@@ -36,3 +36,20 @@ describe('labels', () => {
     expect(matchesSearch('  ', 'x')).toBe(true);
   });
 });
+
+describe('the installation currency', () => {
+  it('formats in the currency the installation sets, and ignores a bad code', async () => {
+    const { setInstallationCurrency, getInstallationCurrency, currencySymbol } = await import('./format.ts');
+    try {
+      setInstallationCurrency('usd');
+      expect(getInstallationCurrency()).toBe('USD');
+      expect(formatMoney(10)).toBe('US$10.00');
+      expect(currencySymbol()).toBe('US$');
+      setInstallationCurrency('not a code');
+      expect(getInstallationCurrency()).toBe('USD');
+    } finally {
+      setInstallationCurrency('EUR');
+    }
+    expect(formatMoney(10)).toBe('€10.00');
+  });
+});

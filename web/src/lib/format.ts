@@ -2,8 +2,49 @@
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/** The installation's currency (ISO 4217), from GET /api/v1/settings at start; EUR until then. */
+let installationCurrency = 'EUR';
+
+/** Sets the installation's currency; ignores anything that is not a code Intl knows. */
+export function setInstallationCurrency(code: string | null | undefined): void {
+  const upper = (code ?? '').trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(upper)) return;
+  try {
+    new Intl.NumberFormat('en-GB', { style: 'currency', currency: upper });
+  } catch {
+    return;
+  }
+  installationCurrency = upper;
+}
+
+export function getInstallationCurrency(): string {
+  return installationCurrency;
+}
+
+/** The symbol of a currency as the locale writes it: "EUR" -> "€", "USD" -> "US$", "CHF" -> "CHF". */
+export function currencySymbol(currency = installationCurrency, locale = 'en-GB'): string {
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+}
+
+/** Loads the installation's settings once; the app renders whatever the outcome. */
+export async function loadInstallationSettings(fetchImpl: typeof fetch = fetch): Promise<void> {
+  try {
+    const reply = await fetchImpl('/api/v1/settings', { headers: { Accept: 'application/json' } });
+    if (!reply.ok) return;
+    const settings = (await reply.json()) as { currency?: string };
+    setInstallationCurrency(settings.currency);
+  } catch {
+    // Offline or an older server: keep the default.
+  }
+}
+
 /** Formats a decimal amount in the installation's currency: 1234567.5 -> "€1,234,567.50". */
-export function formatMoney(amount: number | string | null | undefined, currency = 'EUR', locale = 'en-GB'): string {
+export function formatMoney(
+  amount: number | string | null | undefined,
+  currency = installationCurrency,
+  locale = 'en-GB',
+): string {
   if (amount === null || amount === undefined || amount === '') return '—';
   const value = typeof amount === 'string' ? Number(amount) : amount;
   if (!Number.isFinite(value)) return '—';
@@ -17,7 +58,7 @@ export function formatMoney(amount: number | string | null | undefined, currency
 }
 
 /** Compact money for dashboards: 1_250_000 -> "€1.3M". */
-export function formatMoneyCompact(amount: number | null | undefined, currency = 'EUR', locale = 'en-GB'): string {
+export function formatMoneyCompact(amount: number | null | undefined, currency = installationCurrency, locale = 'en-GB'): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—';
   return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(
     amount,
@@ -60,6 +101,11 @@ export function humanize(key: string | null | undefined): string {
     .trim()
     .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** An audited entity type as people say it: "pmo" -> "PMO", "org_unit" -> "Org unit". */
+export function entityLabel(type: string): string {
+  return humanize(type).replace(/\bpmo\b/gi, 'PMO');
 }
 
 /** Role keys as people say them. */

@@ -7,6 +7,7 @@ import type { ApiToken } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 type Created = ApiToken & { token: string };
 
@@ -113,6 +114,7 @@ export function ApiTokensCard() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={onCreate} validateTrigger={['onChange', 'onBlur']}>
+          <EnterSubmits />
           <Form.Item
             label="Token name"
             name="name"

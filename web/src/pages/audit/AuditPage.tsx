@@ -7,7 +7,7 @@ import type { AuditEvent, AuditVerification } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { ChangeList, actionLabel } from '../../components/RecordHistory.tsx';
-import { formatDateTime, humanize, matchesSearch } from '../../lib/format.ts';
+import { entityLabel, formatDateTime, matchesSearch } from '../../lib/format.ts';
 import { useMutation } from '@tanstack/react-query';
 
 /** Verify the hash chain, and read the latest events across the installation. */
@@ -109,9 +109,9 @@ export default function AuditPage() {
             {
               title: 'Entity',
               dataIndex: 'entityType',
-              filters: types.map((t) => ({ text: humanize(t), value: t })),
+              filters: types.map((t) => ({ text: entityLabel(t), value: t })),
               onFilter: (v, e) => e.entityType === v,
-              render: (t: string) => <Tag>{humanize(t)}</Tag>,
+              render: (t: string) => <Tag>{entityLabel(t)}</Tag>,
             },
             { title: 'Action', dataIndex: 'action', render: (a: string) => actionLabel(a) },
             {

@@ -5,6 +5,7 @@ import type { OrgUnit } from '../../api/domain.ts';
 import { useWrite } from '../../api/hooks.ts';
 import { OrgUnitSelect } from '../../components/pickers.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 interface Values {
   code: string;
@@ -67,6 +68,7 @@ export function OrgUnitModal({
           }
         }}
       >
+        <EnterSubmits />
         <Form.Item label="Code" name="code" rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}>
           <Input autoFocus />
         </Form.Item>

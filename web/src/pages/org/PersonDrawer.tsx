@@ -6,6 +6,8 @@ import type { Person } from '../../api/domain.ts';
 import { useWrite } from '../../api/hooks.ts';
 import { OrgUnitSelect } from '../../components/pickers.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { currencySymbol } from '../../lib/format.ts';
 
 interface Values {
   name: string;
@@ -83,6 +85,7 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
           }
         }}
       >
+        <EnterSubmits />
         <Form.Item
           label="Name"
           name="name"
@@ -115,7 +118,7 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
               { type: 'number', min: 0, message: 'Must not be negative' },
             ]}
           >
-            <InputNumber min={0} step={5} precision={2} prefix="€" style={{ width: 150 }} />
+            <InputNumber step={5} precision={2} prefix={currencySymbol()} style={{ width: 150 }} />
           </Form.Item>
           <Form.Item
             label="Hours per week"
@@ -125,7 +128,7 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
               { type: 'number', min: 0, max: 168, message: '0 to 168 hours' },
             ]}
           >
-            <InputNumber min={0} max={168} style={{ width: 120 }} />
+            <InputNumber style={{ width: 120 }} />
           </Form.Item>
           <Form.Item
             label="Available for projects"
@@ -135,7 +138,7 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
               { type: 'number', min: 0, max: 100, message: '0 to 100 %' },
             ]}
           >
-            <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} />
+            <InputNumber suffix="%" style={{ width: 120 }} />
           </Form.Item>
         </Flex>
         <Form.Item label="Active" name="active" valuePropName="checked">

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/QueryState.tsx';
 import { OrgUnitSelect, PersonSelect, PositionSelect } from '../../components/pickers.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { CODE_RULE } from './OrgUnitModal.tsx';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 interface Values {
   code: string;
@@ -66,6 +67,7 @@ function PositionModal({ position, onClose }: { position: Position | 'new' | nul
           }
         }}
       >
+        <EnterSubmits />
         <Form.Item
           label="Code"
           name="code"

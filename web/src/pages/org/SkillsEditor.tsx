@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import type { PersonDetail, Skill } from '../../api/domain.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import { useServerErrors } from '../../components/useServerErrors.ts';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 interface Values {
   skills: { skillId: string; level: number }[];
@@ -49,6 +50,7 @@ export function SkillsEditor({ person, onClose }: { person: PersonDetail | null;
           }
         }}
       >
+        <EnterSubmits />
         <Form.List name="skills">
           {(fields, { add, remove }) => (
             <Flex vertical gap={4}>

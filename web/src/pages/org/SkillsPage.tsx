@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { matchesSearch } from '../../lib/format.ts';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 interface Values {
   name: string;
@@ -57,6 +58,7 @@ function SkillModal({ skill, onClose }: { skill: Skill | 'new' | null; onClose: 
           }
         }}
       >
+        <EnterSubmits />
         <Form.Item label="Name" name="name" rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 200 }]}>
           <Input autoFocus />
         </Form.Item>

@@ -9,6 +9,7 @@ import { orientationLabel } from '../../components/tags.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { humanize } from '../../lib/format.ts';
 import { CODE_RULE } from '../org/OrgUnitModal.tsx';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 interface Values {
   code: string;
@@ -73,6 +74,7 @@ export function PmoDrawer({ pmo, onClose }: { pmo: Pmo | 'new' | null; onClose: 
           }
         }}
       >
+        <EnterSubmits />
         <Form.Item label="Code" name="code" rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}>
           <Input autoFocus />
         </Form.Item>

@@ -1,9 +1,10 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Row, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { PmoDetail } from '../../api/domain.ts';
 import { useRecord } from '../../api/hooks.ts';
+import { can, useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordState } from '../../components/QueryState.tsx';
 import { RecordHistory } from '../../components/RecordHistory.tsx';
@@ -13,6 +14,7 @@ import { PmoDrawer } from './PmoDrawer.tsx';
 import { MembersTab, ScopeTab } from './PmoSections.tsx';
 import { ReportingLine } from './ReportingLine.tsx';
 import { ThresholdsTab } from './ThresholdsTab.tsx';
+import { DriversTab } from './DriversTab.tsx';
 
 function Overview({ pmo }: { pmo: PmoDetail }) {
   return (
@@ -65,6 +67,9 @@ export default function PmoPage() {
   const pmo = useRecord<PmoDetail>(`/pmos/${id}`);
   const [editing, setEditing] = useState(false);
   const tab = params.get('tab') ?? 'overview';
+  const me = useMe();
+  const navigate = useNavigate();
+  const reviewer = can(me.data, 'requests.review');
 
   return (
     <RecordState
@@ -83,11 +88,18 @@ export default function PmoPage() {
               tags={<PmoLevelTag level={p.level} />}
               breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'PMOs', to: '/pmos' }, { title: p.name }]}
               extra={
-                p.canEdit && (
-                  <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                    Edit PMO
-                  </Button>
-                )
+                <>
+                  {reviewer && (
+                    <Button icon={<OrderedListOutlined />} onClick={() => navigate(`/review?pmo=${p.id}`)}>
+                      Review queue
+                    </Button>
+                  )}
+                  {p.canEdit && (
+                    <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                      Edit PMO
+                    </Button>
+                  )}
+                </>
               }
             />
             <Tabs
@@ -107,6 +119,7 @@ export default function PmoPage() {
                 { key: 'members', label: `Members (${p.members.length})`, children: <MembersTab pmo={p} /> },
                 { key: 'scope', label: `Scope (${p.scope.length})`, children: <ScopeTab pmo={p} /> },
                 { key: 'delegation', label: 'Delegation of authority', children: <ThresholdsTab pmo={p} /> },
+                { key: 'drivers', label: 'Strategic drivers', children: <DriversTab pmo={p} /> },
                 {
                   key: 'children',
                   label: `Child PMOs (${p.childPmos.length})`,

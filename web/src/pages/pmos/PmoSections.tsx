@@ -8,6 +8,7 @@ import { useWrite } from '../../api/hooks.ts';
 import { OrgUnitMultiSelect, PersonSelect } from '../../components/pickers.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { roleLabel } from '../../lib/format.ts';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 interface MembersValues {
   members: { personId: string; role: 'lead' | 'analyst' }[];
@@ -88,6 +89,7 @@ export function MembersTab({ pmo }: { pmo: PmoDetail }) {
             }
           }}
         >
+          <EnterSubmits />
           <Form.List name="members">
             {(fields, { add, remove }) => (
               <Flex vertical gap={4}>
@@ -196,6 +198,7 @@ export function ScopeTab({ pmo }: { pmo: PmoDetail }) {
             }
           }}
         >
+          <EnterSubmits />
           <Form.Item label="Org units governed" name="orgUnitIds">
             <OrgUnitMultiSelect />
           </Form.Item>

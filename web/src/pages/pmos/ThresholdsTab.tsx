@@ -11,7 +11,8 @@ import {
 } from '../../api/domain.ts';
 import { useWrite } from '../../api/hooks.ts';
 import { useServerErrors } from '../../components/useServerErrors.ts';
-import { formatMoney, humanize } from '../../lib/format.ts';
+import { currencySymbol, formatMoney, humanize } from '../../lib/format.ts';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 type Values = Pick<Threshold, 'subject' | 'measure' | 'upTo' | 'approver'>;
 
@@ -54,6 +55,7 @@ export function ThresholdsTab({ pmo }: { pmo: PmoDetail }) {
   const remove = useWrite((t: Threshold) => api.delete(`${base}/${t.id}`), ['/pmos']);
   const subject = Form.useWatch('subject', form);
   const measures = subject ? MEASURES_BY_SUBJECT[subject] : [];
+  const measure = Form.useWatch('measure', form);
 
   useEffect(() => {
     if (!editing) return;
@@ -167,6 +169,7 @@ export function ThresholdsTab({ pmo }: { pmo: PmoDetail }) {
             }
           }}
         >
+          <EnterSubmits />
           <Form.Item label="Kind of change" name="subject" rules={[{ required: true }]}>
             <Select options={DELEGATION_SUBJECTS.map((s) => ({ value: s, label: humanize(s) }))} />
           </Form.Item>
@@ -183,7 +186,11 @@ export function ThresholdsTab({ pmo }: { pmo: PmoDetail }) {
               ]}
               style={{ flex: 1 }}
             >
-              <InputNumber min={0} style={{ width: '100%' }} />
+              <InputNumber
+                style={{ width: '100%' }}
+                prefix={measure === 'amount' ? currencySymbol() : undefined}
+                suffix={measure === 'percent_of_bac' ? '%' : measure === 'days' ? 'days' : undefined}
+              />
             </Form.Item>
           </Flex>
           <Form.Item label="Approved by" name="approver" rules={[{ required: true }]}>

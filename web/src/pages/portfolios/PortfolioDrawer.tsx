@@ -7,6 +7,7 @@ import { useWrite } from '../../api/hooks.ts';
 import { PersonSelect, PmoSelect } from '../../components/pickers.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { CODE_RULE } from '../org/OrgUnitModal.tsx';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 interface Values {
   code: string;
@@ -71,6 +72,7 @@ export function PortfolioDrawer({ portfolio, onClose }: { portfolio: Portfolio |
           }
         }}
       >
+        <EnterSubmits />
         <Form.Item label="Code" name="code" rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}>
           <Input autoFocus />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { Card, Col, Descriptions, Row, Steps, Table, Tabs, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Project } from '../../api/domain.ts';
 import { useRecord } from '../../api/hooks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -7,6 +7,7 @@ import { RecordState } from '../../components/QueryState.tsx';
 import { RecordHistory } from '../../components/RecordHistory.tsx';
 import { ProjectStateTag } from '../../components/tags.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
+import { ProjectTeamTab } from '../resources/ProjectTeamTab.tsx';
 
 const ref = (to: string, r: { id: string; name: string } | null) => (r ? <Link to={`${to}/${r.id}`}>{r.name}</Link> : '—');
 
@@ -14,6 +15,7 @@ const ref = (to: string, r: { id: string; name: string } | null) => (r ? <Link t
 export default function ProjectPage() {
   const { id = '' } = useParams();
   const project = useRecord<Project>(`/projects/${id}`);
+  const [params] = useSearchParams();
   return (
     <RecordState
       isLoading={project.isLoading}
@@ -46,6 +48,7 @@ export default function ProjectPage() {
               />
             </Card>
             <Tabs
+              defaultActiveKey={params.get('tab') ?? undefined}
               items={[
                 {
                   key: 'overview',
@@ -149,6 +152,7 @@ export default function ProjectPage() {
                     </Card>
                   ),
                 },
+                { key: 'team', label: 'Team & allocations', children: <ProjectTeamTab projectId={p.id} /> },
                 { key: 'history', label: 'History', children: <RecordHistory entityType="project" entityId={p.id} /> },
               ]}
             />

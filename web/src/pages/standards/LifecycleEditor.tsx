@@ -94,7 +94,7 @@ function CriteriaEditor({ gateName, gateIndex }: { gateName: number; gateIndex: 
           <Typography.Text strong>Criteria</Typography.Text>
           {fields.map((field, i) => (
             <Flex key={field.key} gap={8} align="flex-start" wrap>
-              <Form.Item name={[field.name, 'kind']} rules={[{ required: true }]} style={{ width: 110, marginBottom: 8 }}>
+              <Form.Item name={[field.name, 'kind']} rules={[{ required: true }]} style={{ width: 136, marginBottom: 8 }}>
                 <Select
                   aria-label={`Gate ${gateIndex + 1} criterion ${i + 1} kind`}
                   options={[
@@ -115,15 +115,10 @@ function CriteriaEditor({ gateName, gateIndex }: { gateName: number; gateIndex: 
               </Form.Item>
               <Form.Item
                 name={[field.name, 'weight']}
-                rules={[{ type: 'number', min: 0, max: 100 }]}
+                rules={[{ type: 'number', min: 0, max: 100, message: '0 to 100' }]}
                 style={{ width: 90, marginBottom: 8 }}
               >
-                <InputNumber
-                  aria-label={`Gate ${gateIndex + 1} criterion ${i + 1} weight`}
-                  min={0}
-                  max={100}
-                  placeholder="weight"
-                />
+                <InputNumber aria-label={`Gate ${gateIndex + 1} criterion ${i + 1} weight`} placeholder="weight" />
               </Form.Item>
               <Button
                 type="text"
@@ -259,7 +254,7 @@ export function GatesEditor() {
                       { type: 'integer', min: 1, max: 20, message: '1 to 20 votes' },
                     ]}
                   >
-                    <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
+                    <InputNumber precision={0} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
@@ -268,7 +263,7 @@ export function GatesEditor() {
                     name={[field.name, 'passScore']}
                     rules={[{ required: true }, { type: 'number', min: 0, max: 100, message: '0 to 100' }]}
                   >
-                    <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                    <InputNumber style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
               </Row>

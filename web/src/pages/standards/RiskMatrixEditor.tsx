@@ -65,7 +65,7 @@ export function RiskMatrixEditor() {
                     ]}
                     style={{ width: 110, marginBottom: 8 }}
                   >
-                    <InputNumber aria-label={`Band ${i + 1} starts at score`} min={1} max={25} precision={0} placeholder="from" />
+                    <InputNumber aria-label={`Band ${i + 1} starts at score`} precision={0} placeholder="from" />
                   </Form.Item>
                   <Form.Item name={[field.name, 'color']} rules={[{ required: true }]} style={{ width: 130, marginBottom: 8 }}>
                     <Select aria-label={`Band ${i + 1} colour`} options={COLORS.map((c) => ({ value: c, label: c }))} />
@@ -99,7 +99,7 @@ export function RiskMatrixEditor() {
           rules={[{ required: true }, { type: 'integer', min: 1, max: 25, message: '1 to 25' }]}
           style={{ marginTop: 16 }}
         >
-          <InputNumber min={1} max={25} precision={0} />
+          <InputNumber precision={0} />
         </Form.Item>
       </Col>
       <Col xs={24} xl={12}>

@@ -84,7 +84,7 @@ function ReportingEditor() {
           name={['reporting', 'graceDays']}
           rules={[{ required: true }, { type: 'number', min: 0, max: 30, message: '0 to 30 days' }]}
         >
-          <InputNumber min={0} max={30} style={{ width: 160 }} />
+          <InputNumber style={{ width: 160 }} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -93,12 +93,21 @@ function ReportingEditor() {
           name={['reporting', 'escalateAfterDays']}
           rules={[{ required: true }, { type: 'number', min: 0, max: 60, message: '0 to 60 days' }]}
         >
-          <InputNumber min={0} max={60} style={{ width: 160 }} />
+          <InputNumber style={{ width: 160 }} />
         </Form.Item>
       </Col>
     </Row>
   );
 }
+
+/** Which editor tab holds a top-level field of the definition. */
+const TAB_OF_FIELD: Record<string, string> = {
+  tolerances: 'tolerances',
+  reporting: 'reporting',
+  phases: 'phases',
+  gates: 'gates',
+  riskMatrix: 'risk',
+};
 
 /**
  * Edits a copy of the current standard and publishes it as the next version. The draft names
@@ -115,6 +124,12 @@ export function StandardEditor({
 }) {
   const [form] = Form.useForm<Values>();
   const [conflict, setConflict] = useState(false);
+  const [tab, setTab] = useState('tolerances');
+  /** Brings the tab holding the first wrong field to the front: errors in a hidden tab go unseen. */
+  const showTabOf = (name: readonly (string | number)[] | undefined) => {
+    const key = name ? TAB_OF_FIELD[String(name[0] === 'definition' ? name[1] : name[0])] : undefined;
+    if (key) setTab(key);
+  };
   const showError = useServerErrors(form, { strip: ['definition'] });
   const publish = useWrite(
     ({ note, ...definition }: Values) =>
@@ -133,7 +148,10 @@ export function StandardEditor({
       onPublished(await publish.mutateAsync(values));
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) setConflict(true);
-      else showError(err);
+      else {
+        showTabOf(err instanceof ApiError ? err.issues[0]?.field.split('.') : undefined);
+        showError(err);
+      }
     }
   };
 
@@ -144,7 +162,13 @@ export function StandardEditor({
       initialValues={structuredClone(type.definition)}
       validateTrigger={['onChange', 'onBlur']}
       onFinish={onFinish}
-      onFinishFailed={({ errorFields }) => errorFields[0] && form.scrollToField(errorFields[0].name, { block: 'center' })}
+      onFinishFailed={({ errorFields }) => {
+        const first = errorFields[0];
+        if (!first) return;
+        showTabOf(first.name);
+        // The tab switch renders first; then the field can be scrolled to.
+        setTimeout(() => form.scrollToField(first.name, { block: 'center', focus: true }), 50);
+      }}
     >
       <Alert
         type="info"
@@ -170,6 +194,8 @@ export function StandardEditor({
       )}
       <Card>
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           items={[
             { key: 'tolerances', label: 'Tolerances', forceRender: true, children: <TolerancesEditor /> },
             { key: 'reporting', label: 'Reporting cadence', forceRender: true, children: <ReportingEditor /> },

@@ -1,16 +1,20 @@
 import { App, Button, Checkbox, Drawer, Flex, Form, Input, Switch } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
-import { useWrite } from '../../api/hooks.ts';
+import type { Person } from '../../api/domain.ts';
+import { useList, useWrite } from '../../api/hooks.ts';
+import { PersonSelect } from '../../components/pickers.tsx';
 import type { User } from '../../api/types.ts';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { ALL_ROLES, roleLabel } from '../../lib/format.ts';
+import { EnterSubmits } from '../../components/EnterSubmits.tsx';
 
 interface Values {
   email: string;
   displayName: string;
   password?: string;
   roles: string[];
+  personId: string | null;
   active: boolean;
 }
 
@@ -20,6 +24,7 @@ export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClo
   const { message } = App.useApp();
   const showError = useServerErrors(form);
   const isNew = user === 'new';
+  const people = useList<Person>('/people');
   const save = useWrite(
     (values: Values) =>
       isNew
@@ -28,11 +33,13 @@ export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClo
             displayName: values.displayName,
             password: values.password,
             roles: values.roles,
+            personId: values.personId ?? null,
           })
         : api.patch<User>(`/users/${(user as User).id}`, {
             version: (user as User).version,
             displayName: values.displayName,
             roles: values.roles,
+            personId: values.personId ?? null,
             active: values.active,
           }),
     ['/users'],
@@ -42,8 +49,14 @@ export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClo
     if (user === null) return;
     form.resetFields();
     if (user !== 'new')
-      form.setFieldsValue({ email: user.email, displayName: user.displayName, roles: user.roles, active: user.active });
-    else form.setFieldsValue({ roles: [], active: true });
+      form.setFieldsValue({
+        email: user.email,
+        displayName: user.displayName,
+        roles: user.roles,
+        personId: user.personId,
+        active: user.active,
+      });
+    else form.setFieldsValue({ roles: [], personId: null, active: true });
   }, [user, form]);
 
   const onFinish = async (values: Values) => {
@@ -73,6 +86,7 @@ export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClo
       }
     >
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} validateTrigger={['onChange', 'onBlur']}>
+        <EnterSubmits />
         <Form.Item
           label="E-mail"
           name="email"
@@ -103,6 +117,24 @@ export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClo
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}
+        <Form.Item
+          label="Person"
+          name="personId"
+          extra="The person in the organisation this account belongs to (their PMO memberships and projects)."
+        >
+          <PersonSelect
+            allowClear
+            placeholder="Not linked to a person"
+            onChange={(id) => {
+              // A new account for a person usually takes their e-mail and name.
+              const person = people.data?.find((p) => p.id === id);
+              if (!isNew || !person) return;
+              if (!form.getFieldValue('email')) form.setFieldValue('email', person.email);
+              if (!form.getFieldValue('displayName')) form.setFieldValue('displayName', person.name);
+              void form.validateFields(['email', 'displayName']).catch(() => undefined);
+            }}
+          />
+        </Form.Item>
         <Form.Item label="Roles" name="roles">
           <Checkbox.Group
             options={ALL_ROLES.map((r) => ({ label: roleLabel(r), value: r }))}

@@ -1,6 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Person } from '../../api/domain.ts';
 import { useList } from '../../api/hooks.ts';
 import type { User } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -11,6 +13,8 @@ import { UserDrawer } from './UserDrawer.tsx';
 /** Administration of accounts: who may sign in, with which roles. */
 export default function UsersPage() {
   const users = useList<User>('/users');
+  const people = useList<Person>('/people');
+  const peopleById = new Map((people.data ?? []).map((p) => [p.id, p]));
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   App.useApp();
@@ -55,6 +59,14 @@ export default function UsersPage() {
               ),
             },
             { title: 'E-mail', dataIndex: 'email', sorter: (a, b) => a.email.localeCompare(b.email) },
+            {
+              title: 'Person',
+              dataIndex: 'personId',
+              render: (id: string | null) => {
+                const person = id ? peopleById.get(id) : undefined;
+                return person ? <Link to={`/people/${person.id}`}>{person.name}</Link> : '—';
+              },
+            },
             {
               title: 'Roles',
               dataIndex: 'roles',

@@ -1,0 +1,174 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserHarness, hasChromium, startHarness } from './support.ts';
+
+/** A minimal PDF: the server checks the type from these bytes, not from the name. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+async function signIn(page: Page, baseUrl: string, email: string, path: string) {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('tollgate-demo');
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+/** Picks an option of the antd Select labelled `label` (typing narrows it), and waits for it to close. */
+async function choose(page: Page, label: string, option: string) {
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  const select = page.getByLabel(label, { exact: true });
+  await select.click();
+  if (await select.isEditable()) await select.fill(option);
+  await page.locator(`${open} .ant-select-item-option`, { hasText: option }).first().click();
+  await page.waitForFunction((css) => !document.querySelector(css), open);
+}
+
+/** Waits until the autosave says "Saved · hh:mm:ss" with nothing pending. */
+async function saved(page: Page) {
+  const status = page.getByTestId('save-status');
+  await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+  expect(await status.innerText()).toMatch(/Saved · \d{2}:\d{2}:\d{2}/);
+}
+
+/**
+ * A project manager drafts an initiation request through all seven steps (each step saved as
+ * it goes), attaches a PDF and submits it; a PMO analyst starts the review and asks for
+ * information; the project manager answers and sends it back into review.
+ */
+describe.skipIf(!hasChromium)('a project manager drafts and submits an initiation request', () => {
+  let h: BrowserHarness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('drafts through all steps with autosave, submits, answers a question and resubmits', async () => {
+    const { page, baseUrl } = h;
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+
+    await signIn(page, baseUrl, 'pm@example.com', '/requests');
+    await page.getByRole('button', { name: 'New request' }).click();
+    await page.getByRole('heading', { name: 'New initiation request' }).waitFor();
+
+    // Step 1: the first save (once there is a title) creates the draft and moves to its address.
+    await page.getByLabel('Title', { exact: true }).fill('Supplier portal self-service');
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}\/edit/);
+    await saved(page);
+    const id = /\/requests\/([0-9a-f-]{36})\/edit/.exec(page.url())?.[1] as string;
+    await page.getByLabel('Problem', { exact: true }).fill('Suppliers phone us for every order status.');
+    // Validation as you type: an objective row left empty is flagged under it.
+    await page.getByLabel('Objective 1', { exact: true }).fill('x');
+    await page.getByLabel('Objective 1', { exact: true }).fill('');
+    await expect.poll(() => page.getByText('Write the objective or remove it').count()).toBe(1);
+    await page.getByLabel('Objective 1', { exact: true }).fill('Halve supplier calls to purchasing');
+    await page.getByRole('button', { name: 'Add benefit' }).click();
+    await page.getByLabel('Benefit 1', { exact: true }).fill('Fewer calls handled by buyers');
+    await page.getByLabel('Benefit 1 amount', { exact: true }).fill('40000');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).not.toBe('saved');
+    await saved(page);
+
+    // Step 2: governance.
+    await page.getByRole('button', { name: 'Next: Governance' }).click();
+    await choose(page, 'Project type', 'IT system delivery');
+    await choose(page, 'Target PMO', 'Enterprise PMO');
+    await choose(page, 'Sponsor', 'Daniel Okafor');
+    await saved(page);
+
+    // Step 3: plan and cost; the grid follows the start and duration and shows the total.
+    await page.getByRole('button', { name: 'Next: Plan & cost' }).click();
+    await page.getByLabel('Wanted start', { exact: true }).fill('2027-03-01');
+    await page.getByLabel('Wanted start', { exact: true }).press('Enter');
+    await page.getByLabel('Duration (months)', { exact: true }).fill('3');
+    await page.getByLabel('Cost Mar 2027', { exact: true }).fill('20000');
+    await page.getByLabel('Cost Apr 2027', { exact: true }).fill('30000');
+    await page.getByLabel('Cost May 2027', { exact: true }).fill('10000');
+    await expect.poll(() => page.getByTestId('cost-total').innerText()).toBe('€60,000.00');
+    await saved(page);
+
+    // Step 4: skills by month.
+    await page.getByRole('button', { name: 'Next: People & skills' }).click();
+    await page.getByRole('button', { name: 'Add skill' }).click();
+    await choose(page, 'Skill row 1', 'Business analysis');
+    await page.getByLabel('Row 1 FTE Mar 2027', { exact: true }).fill('1');
+    await page.getByLabel('Row 1 FTE Apr 2027', { exact: true }).fill('0.5');
+    await saved(page);
+
+    // Step 5: a known risk, scored as it is rated.
+    await page.getByRole('button', { name: 'Next: Risks' }).click();
+    await page.getByRole('button', { name: 'Add risk' }).click();
+    await page.getByLabel('Risk 1 title', { exact: true }).fill('Suppliers do not adopt the portal');
+    await choose(page, 'Risk 1 probability', '3');
+    await choose(page, 'Risk 1 impact', '4');
+    await expect.poll(() => page.getByLabel('Risk 1 score 12 (Medium)').count()).toBe(1);
+    await saved(page);
+
+    // Step 6: attach a PDF.
+    await page.getByRole('button', { name: 'Next: Attachments' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'business-case.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect.poll(() => page.getByRole('link', { name: /business-case\.pdf/ }).count()).toBe(1);
+
+    // Step 7: review and submit.
+    await page.getByRole('button', { name: 'Next: Review & submit' }).click();
+    await expect.poll(() => page.getByText('Halve supplier calls to purchasing').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Submit to the PMO' }).click();
+    await page.waitForURL(`${baseUrl}/requests/${id}`);
+    await expect.poll(() => page.locator('header [data-state]').first().getAttribute('data-state')).toBe('submitted');
+
+    // Everything typed reached the server.
+    const stored = await page.evaluate(async (rid) => (await fetch(`/api/v1/requests/${rid}`)).json(), id);
+    expect(stored).toMatchObject({
+      state: 'submitted',
+      title: 'Supplier portal self-service',
+      objectives: ['Halve supplier calls to purchasing'],
+      benefits: [{ description: 'Fewer calls handled by buyers', amount: 40000 }],
+      projectType: { name: 'IT system delivery' },
+      pmo: { name: 'Enterprise PMO' },
+      sponsor: { name: 'Daniel Okafor' },
+      wantedStart: '2027-03-01',
+      durationMonths: 3,
+      totalCost: 60000,
+      knownRisks: [{ title: 'Suppliers do not adopt the portal', probability: 3, impact: 4 }],
+    });
+    expect(stored.skillDemand).toHaveLength(2);
+    expect(stored.attachments).toMatchObject([{ fileName: 'business-case.pdf', contentType: 'application/pdf' }]);
+
+    // The PMO analyst takes it into review and asks a question.
+    await signIn(page, baseUrl, 'pmo.analyst@example.com', `/requests/${id}`);
+    await page.getByRole('button', { name: 'Start review' }).click();
+    await expect.poll(() => page.locator('header [data-state]').first().getAttribute('data-state')).toBe('in_review');
+    await page.getByRole('button', { name: 'Request information' }).click();
+    await page.getByLabel('Question for the requester').fill('Which suppliers take part in the pilot?');
+    await page.getByRole('button', { name: 'Send question' }).click();
+    await expect.poll(() => page.locator('header [data-state]').first().getAttribute('data-state')).toBe('info_requested');
+
+    // The project manager sees the question in the inbox, answers it and sends the request back.
+    await signIn(page, baseUrl, 'pm@example.com', '/requests');
+    const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+    await bell.click();
+    await page.getByRole('link', { name: /needs more information: Supplier portal self-service/ }).click();
+    await page.waitForURL(`${baseUrl}/requests/${id}`);
+    await page.getByRole('link', { name: 'review step' }).click();
+    await expect.poll(() => page.getByText('Which suppliers take part in the pilot?').count()).toBe(1);
+    await page.getByLabel('Add a comment').fill('The ten largest suppliers by order volume.');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => page.getByText('The ten largest suppliers by order volume.').count()).toBe(1);
+    await page.locator('.ant-steps').getByText('Basics', { exact: true }).click();
+    await page.getByLabel('Problem', { exact: true }).fill('Suppliers phone us for every order status; the ten largest first.');
+    await saved(page);
+    await page.getByRole('button', { name: 'Next: Governance' }).click();
+    await page.locator('.ant-steps').getByText('Review & submit', { exact: true }).click();
+    await page.getByRole('button', { name: 'Send the answer to the PMO' }).click();
+    await page.waitForURL(`${baseUrl}/requests/${id}`);
+    await expect.poll(() => page.locator('header [data-state]').first().getAttribute('data-state')).toBe('in_review');
+
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});

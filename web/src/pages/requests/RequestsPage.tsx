@@ -1,0 +1,177 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useList } from '../../api/hooks.ts';
+import { REQUEST_STATES, REQUEST_STATE_LABELS, type RequestSummary } from '../../api/requests.ts';
+import { can, useMe } from '../../api/session.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ErrorAlert } from '../../components/QueryState.tsx';
+import { PmoSelect } from '../../components/pickers.tsx';
+import { formatDate, formatDateTime, formatMoney, matchesSearch } from '../../lib/format.ts';
+import { RequestStateTag } from './RequestStateTag.tsx';
+
+const uniqueRefs = (rows: RequestSummary[], pick: (r: RequestSummary) => { id: string; name: string } | null) =>
+  [
+    ...new Map(
+      rows
+        .map(pick)
+        .filter((r) => r !== null)
+        .map((r) => [r.id, r.name]),
+    ).entries(),
+  ]
+    .sort((a, b) => a[1].localeCompare(b[1]))
+    .map(([value, text]) => ({ value, text }));
+
+/** Initiation requests: mine, or all I may see; filters live in the URL. */
+export default function RequestsPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'all' ? 'all' : 'mine';
+  const state = params.get('state') ?? undefined;
+  const pmoId = params.get('pmoId') ?? undefined;
+  const search = params.get('q') ?? '';
+  const requests = useList<RequestSummary>('/requests', { mine: tab === 'mine' ? 'true' : undefined, state, pmoId });
+  const setParam = (key: string, value: string | null | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const rows = (requests.data ?? []).filter((r) => matchesSearch(search, r.code, r.title));
+  const all = requests.data ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Initiation requests"
+        subtitle="Requests to start a project, from draft to the PMO's decision."
+        breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Requests' }]}
+        extra={
+          can(me.data, 'requests.create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/requests/new')}>
+              New request
+            </Button>
+          )
+        }
+      />
+      {requests.error && <ErrorAlert error={requests.error} onRetry={() => requests.refetch()} />}
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParam('tab', key === 'all' ? 'all' : null)}
+          items={[
+            { key: 'mine', label: 'My requests' },
+            { key: 'all', label: 'All I can see' },
+          ]}
+        />
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            placeholder="Search code or title"
+            aria-label="Search requests"
+            allowClear
+            defaultValue={search}
+            onChange={(e) => setParam('q', e.target.value)}
+            style={{ width: 240 }}
+          />
+          <Select
+            aria-label="Filter by state"
+            placeholder="Any state"
+            allowClear
+            style={{ width: 200 }}
+            value={state}
+            onChange={(v) => setParam('state', v)}
+            options={REQUEST_STATES.map((s) => ({ value: s, label: REQUEST_STATE_LABELS[s] }))}
+          />
+          <div style={{ width: 240 }}>
+            <PmoSelect
+              aria-label="Filter by PMO"
+              placeholder="Any PMO"
+              allowClear
+              value={pmoId ?? null}
+              onChange={(v) => setParam('pmoId', v)}
+            />
+          </div>
+        </Flex>
+        <Table<RequestSummary>
+          rowKey="id"
+          loading={requests.isLoading}
+          dataSource={rows}
+          pagination={{ pageSize: 25, hideOnSinglePage: true, showTotal: (total) => `${total} requests` }}
+          locale={{
+            emptyText: tab === 'mine' ? 'You have no request matching these filters.' : 'No request matches these filters.',
+          }}
+          scroll={{ x: 1100 }}
+          columns={[
+            {
+              title: 'Code',
+              dataIndex: 'code',
+              width: 110,
+              sorter: (a, b) => a.code.localeCompare(b.code),
+              render: (code: string, r) => <Link to={`/requests/${r.id}`}>{code}</Link>,
+            },
+            {
+              title: 'Title',
+              dataIndex: 'title',
+              sorter: (a, b) => a.title.localeCompare(b.title),
+              render: (t: string, r) => (
+                <div>
+                  <Link to={`/requests/${r.id}`}>{t}</Link>
+                  {tab === 'all' && (
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      by {r.requester.name}
+                    </Typography.Text>
+                  )}
+                </div>
+              ),
+            },
+            {
+              title: 'State',
+              dataIndex: 'state',
+              filters: REQUEST_STATES.map((s) => ({ text: REQUEST_STATE_LABELS[s], value: s })),
+              onFilter: (v, r) => r.state === v,
+              sorter: (a, b) => REQUEST_STATES.indexOf(a.state) - REQUEST_STATES.indexOf(b.state),
+              render: (_, r) => <RequestStateTag state={r.state} />,
+            },
+            {
+              title: 'PMO',
+              key: 'pmo',
+              filters: uniqueRefs(all, (r) => r.pmo),
+              onFilter: (v, r) => r.pmo?.id === v,
+              sorter: (a, b) => (a.pmo?.name ?? '').localeCompare(b.pmo?.name ?? ''),
+              render: (_, r) => (r.pmo ? <Link to={`/pmos/${r.pmo.id}`}>{r.pmo.name}</Link> : '—'),
+            },
+            {
+              title: 'Type',
+              key: 'type',
+              filters: uniqueRefs(all, (r) => r.projectType),
+              onFilter: (v, r) => r.projectType?.id === v,
+              sorter: (a, b) => (a.projectType?.name ?? '').localeCompare(b.projectType?.name ?? ''),
+              render: (_, r) => r.projectType?.name ?? '—',
+            },
+            {
+              title: 'Wanted start',
+              dataIndex: 'wantedStart',
+              sorter: (a, b) => (a.wantedStart ?? '').localeCompare(b.wantedStart ?? ''),
+              render: (d: string | null) => formatDate(d),
+            },
+            {
+              title: 'Total cost',
+              dataIndex: 'totalCost',
+              align: 'right',
+              sorter: (a, b) => a.totalCost - b.totalCost,
+              render: (c: number) => formatMoney(c),
+            },
+            {
+              title: 'Updated',
+              dataIndex: 'updatedAt',
+              defaultSortOrder: 'descend',
+              sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+              render: (d: string) => formatDateTime(d),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
