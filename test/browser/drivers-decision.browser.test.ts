@@ -1,27 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, hasChromium, startHarness } from './support.ts';
-
-/** Picks an option of an antd Select by typing part of its label; checks the choice took. */
-async function choose(page: Page, control: Locator, text: string, option: RegExp) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await control.click();
-    await page.keyboard.type(text);
-    await page.locator('.ant-select-dropdown:visible').getByText(option).first().click();
-    // The select shows the chosen label in its selection item, beside the input.
-    const shown = await control.locator(`xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]`).innerText();
-    if (option.test(shown)) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not choose ${option}`);
-}
-
-/** Types a month into an antd month picker and leaves it (Tab, not Enter: Enter would submit). */
-async function typeMonth(page: Page, control: Locator, month: string) {
-  await control.click();
-  await control.fill(month);
-  await page.keyboard.press('Tab');
-}
+import { type BrowserHarness, chooseIn, hasChromium, startHarness, typeMonth } from './support.ts';
 
 /**
  * The PMO lead's intake journey: adjust one driver comparison and watch the consistency ratio
@@ -94,7 +72,7 @@ describe.skipIf(!hasChromium)('a PMO lead weighs the drivers and approves a requ
     await drawer.getByLabel('Rationale').fill('Highest customer value in the queue; capacity is there from September.');
     expect(await drawer.getByLabel('Project name').inputValue()).toBe('Customer data platform');
     expect(await drawer.getByLabel(/Approved budget/).inputValue()).toMatch(/^550,?000$/);
-    await choose(page, drawer.getByLabel('Project manager'), 'Sam', /Sam Carter/);
+    await chooseIn(page, drawer.getByLabel('Project manager'), 'Sam', /Sam Carter/);
 
     const people = [
       { name: 'Ahmed Hassan', search: 'Ahmed' },
@@ -104,8 +82,8 @@ describe.skipIf(!hasChromium)('a PMO lead weighs the drivers and approves a requ
       const n = index + 1;
       await drawer.getByRole('button', { name: 'Add allocation' }).click();
       const allocation = drawer.getByTestId(`allocation-${n}`);
-      await choose(page, allocation.getByLabel(`Skill of allocation ${n}`), 'Data eng', /^Data engineering$/);
-      await choose(page, allocation.getByLabel(`Person of allocation ${n}`), person.search, new RegExp(person.name));
+      await chooseIn(page, allocation.getByLabel(`Skill of allocation ${n}`), 'Data eng', /^Data engineering$/);
+      await chooseIn(page, allocation.getByLabel(`Person of allocation ${n}`), person.search, new RegExp(person.name));
       await typeMonth(page, allocation.getByLabel(`Start month of allocation ${n}`), '2026-09');
       await typeMonth(page, allocation.getByLabel(`End month of allocation ${n}`), '2026-11');
       // Too much FTE shows as over capacity at once; half a person fits every month.

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import { startServer } from '../../src/app/server.ts';
 import { loadConfig } from '../../src/kernel/config.ts';
 
@@ -63,4 +63,25 @@ export async function startHarness(): Promise<BrowserHarness> {
       rmSync(dataRoot, { recursive: true, force: true });
     },
   };
+}
+
+/** Picks an option of an antd Select by typing part of its label; checks the choice took. */
+export async function chooseIn(page: Page, control: Locator, text: string, option: RegExp) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await control.click();
+    await page.keyboard.type(text);
+    await page.locator('.ant-select-dropdown:visible').getByText(option).first().click();
+    // The select shows the chosen label in its selection item, beside the input.
+    const shown = await control.locator(`xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]`).innerText();
+    if (option.test(shown)) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose ${option}`);
+}
+
+/** Types a month into an antd month picker and leaves it (Tab, not Enter: Enter would submit). */
+export async function typeMonth(page: Page, control: Locator, month: string) {
+  await control.click();
+  await control.fill(month);
+  await page.keyboard.press('Tab');
 }

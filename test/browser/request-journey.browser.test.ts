@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, hasChromium, startHarness } from './support.ts';
+import { type BrowserHarness, chooseIn, hasChromium, startHarness, typeMonth } from './support.ts';
 
 /** A minimal PDF: the server checks the type from these bytes, not from the name. */
 const PDF = Buffer.from(
@@ -38,8 +38,9 @@ async function saved(page: Page) {
  * it goes), attaches a PDF and submits it; a PMO analyst starts the review and asks for
  * information; the project manager answers and sends it back into review.
  */
-describe.skipIf(!hasChromium)('a project manager drafts and submits an initiation request', () => {
+describe.skipIf(!hasChromium)('an initiation request from draft to go-ahead', () => {
   let h: BrowserHarness;
+  let id = '';
 
   beforeAll(async () => {
     h = await startHarness();
@@ -62,7 +63,7 @@ describe.skipIf(!hasChromium)('a project manager drafts and submits an initiatio
     await page.getByLabel('Title', { exact: true }).fill('Supplier portal self-service');
     await page.waitForURL(/\/requests\/[0-9a-f-]{36}\/edit/);
     await saved(page);
-    const id = /\/requests\/([0-9a-f-]{36})\/edit/.exec(page.url())?.[1] as string;
+    id = /\/requests\/([0-9a-f-]{36})\/edit/.exec(page.url())?.[1] as string;
     await page.getByLabel('Problem', { exact: true }).fill('Suppliers phone us for every order status.');
     // Validation as you type: an objective row left empty is flagged under it.
     await page.getByLabel('Objective 1', { exact: true }).fill('x');
@@ -169,6 +170,93 @@ describe.skipIf(!hasChromium)('a project manager drafts and submits an initiatio
     await page.waitForURL(`${baseUrl}/requests/${id}`);
     await expect.poll(() => page.locator('header [data-state]').first().getAttribute('data-state')).toBe('in_review');
 
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('is weighed and approved by the PMO lead with two people, and the project manager finds the new project', async () => {
+    const { page, baseUrl } = h;
+    expect(id).not.toBe('');
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+
+    // The PMO lead adjusts one driver comparison of the Enterprise PMO and saves it.
+    await signIn(page, baseUrl, 'pmo.lead@example.com', '/pmos');
+    await page.getByRole('link', { name: 'Enterprise PMO', exact: true }).first().click();
+    await page.waitForURL(/\/pmos\/[0-9a-f-]{36}/);
+    const pmoId = /\/pmos\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    await page.getByRole('tab', { name: 'Strategic drivers' }).click();
+    const cr = page.getByTestId('cr-value');
+    await expect.poll(() => cr.innerText()).toMatch(/^0\.\d{3}$/);
+    const crBefore = await cr.innerText();
+    await page.getByLabel('Customer value compared with Cost reduction').click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText('Customer value is moderately more important than Cost reduction', { exact: true })
+      .click();
+    await expect.poll(() => cr.innerText(), { timeout: 10_000 }).not.toBe(crBefore);
+    await page.getByRole('button', { name: 'Save comparisons' }).click();
+    await expect.poll(() => page.getByText(/Comparisons saved: consistent/).count()).toBeGreaterThan(0);
+    const drivers: string[] = (
+      await page.evaluate(async (pmo) => (await fetch(`/api/v1/pmos/${pmo}/driver-comparisons`)).json(), pmoId)
+    ).drivers;
+
+    // Two business analysts with room from March to May 2027, found the way the lead would look them up.
+    const analysts: string[] = await page.evaluate(async () => {
+      const skills = (await (await fetch('/api/v1/skills')).json()).items as { id: string; name: string }[];
+      const skill = skills.find((s) => s.name === 'Business analysis')!;
+      const people = (await (await fetch(`/api/v1/people?skillId=${skill.id}`)).json()).items as { id: string; name: string }[];
+      const free: string[] = [];
+      for (const person of people) {
+        const capacity = await (await fetch(`/api/v1/people/${person.id}/capacity?from=2027-03&to=2027-05`)).json();
+        if ((capacity.months as { freeFte: number }[]).every((m) => m.freeFte >= 0.5)) free.push(person.name);
+        if (free.length === 2) break;
+      }
+      return free;
+    });
+    expect(analysts).toHaveLength(2);
+
+    // The request: rate it against every driver; the score becomes usable.
+    await page.goto(`${baseUrl}/requests/${id}`);
+    const score = page.getByTestId('request-score');
+    for (const [i, driver] of drivers.entries()) {
+      await page
+        .getByRole('radiogroup', { name: `Rating for ${driver}` })
+        .getByText(['Strong', 'Moderate', 'Extreme', 'Low', 'Moderate'][i % 5]!, { exact: true })
+        .click();
+    }
+    await expect.poll(() => score.innerText()).toContain('Usable to decide');
+
+    // Approve with Sam Carter and the two analysts at half time.
+    await page.getByRole('button', { name: 'Decide' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('Rationale').fill('Cuts supplier calls at a modest cost; the analysts have room in spring.');
+    await chooseIn(page, drawer.getByLabel('Project manager'), 'Sam', /Sam Carter/);
+    for (const [index, name] of analysts.entries()) {
+      const n = index + 1;
+      await drawer.getByRole('button', { name: 'Add allocation' }).click();
+      const allocation = drawer.getByTestId(`allocation-${n}`);
+      await chooseIn(page, allocation.getByLabel(`Skill of allocation ${n}`), 'Business an', /^Business analysis$/);
+      await chooseIn(page, allocation.getByLabel(`Person of allocation ${n}`), name.split(' ')[0]!, new RegExp(name));
+      await typeMonth(page, allocation.getByLabel(`Start month of allocation ${n}`), '2027-03');
+      await typeMonth(page, allocation.getByLabel(`End month of allocation ${n}`), '2027-05');
+      await allocation.getByLabel(`FTE of allocation ${n}`).fill('0.5');
+      await expect.poll(() => allocation.getByTestId('free-capacity').innerText()).toMatch(new RegExp(`${name} is free:`));
+    }
+    await page.getByRole('button', { name: 'Approve and give the go-ahead' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    const projectId = /\/projects\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+
+    // The project manager finds the new project in its first phase, with its budget and team.
+    await signIn(page, baseUrl, 'pm@example.com', `/projects/${projectId}`);
+    const project = await page.evaluate(async (pid) => (await fetch(`/api/v1/projects/${pid}`)).json(), projectId);
+    expect(project.phase.key).toBe(project.lifecycle.phases[0].key);
+    expect(project.budget).toBe(60_000);
+    expect(project.projectManager.name).toBe('Sam Carter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('Supplier portal self-service');
+    await expect.poll(() => page.getByText(`${project.phase.name} phase`).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('€60,000.00').count()).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Team & allocations' }).click();
+    for (const name of analysts) await expect.poll(() => page.getByRole('tabpanel').getByText(name).count()).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });
