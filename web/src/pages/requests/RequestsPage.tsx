@@ -27,7 +27,9 @@ export default function RequestsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'all' ? 'all' : 'mine';
+  // The PMO works on everyone's requests; a project manager starts from their own.
+  const defaultTab = can(me.data, 'requests.review') ? 'all' : 'mine';
+  const tab = (params.get('tab') as 'all' | 'mine' | null) ?? defaultTab;
   const state = params.get('state') ?? undefined;
   const pmoId = params.get('pmoId') ?? undefined;
   const search = params.get('q') ?? '';
@@ -59,7 +61,7 @@ export default function RequestsPage() {
       <Card>
         <Tabs
           activeKey={tab}
-          onChange={(key) => setParam('tab', key === 'all' ? 'all' : null)}
+          onChange={(key) => setParam('tab', key === defaultTab ? null : key)}
           items={[
             { key: 'mine', label: 'My requests' },
             { key: 'all', label: 'All I can see' },
