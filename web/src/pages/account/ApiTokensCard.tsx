@@ -7,7 +7,7 @@ import type { ApiToken } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 
 type Created = ApiToken & { token: string };
 
@@ -20,17 +20,6 @@ export function ApiTokensCard() {
   const showError = useServerErrors(form);
   const create = useWrite((name: string) => api.post<Created>('/auth/tokens', { name }), ['/auth/tokens']);
   const revoke = useWrite((id: string) => api.delete(`/auth/tokens/${id}`), ['/auth/tokens']);
-
-  const onCreate = async ({ name }: { name: string }) => {
-    try {
-      const token = await create.mutateAsync(name);
-      setCreating(false);
-      form.resetFields();
-      setCreated(token);
-    } catch (err) {
-      showError(err);
-    }
-  };
 
   const copy = async (text: string) => {
     try {
@@ -104,30 +93,32 @@ export function ApiTokensCard() {
           },
         ]}
       />
-      <Modal
+      <FormModal<{ name: string }>
         title="New API token"
         open={creating}
-        onCancel={() => setCreating(false)}
-        okText="Create token"
-        confirmLoading={create.isPending}
-        onOk={() => form.submit()}
-        destroyOnHidden
+        onClose={() => setCreating(false)}
+        submitLabel="Create token"
+        pending={create.isPending}
+        form={form}
+        onFinish={async ({ name }) => {
+          const token = await create.mutateAsync(name);
+          setCreating(false);
+          form.resetFields();
+          setCreated(token);
+        }}
       >
-        <Form form={form} layout="vertical" onFinish={onCreate} validateTrigger={['onChange', 'onBlur']}>
-          <EnterSubmits />
-          <Form.Item
-            label="Token name"
-            name="name"
-            extra="Say what uses it, e.g. “Nightly portfolio export”."
-            rules={[
-              { required: true, whitespace: true, message: 'Name the token' },
-              { max: 100, message: 'At most 100 characters' },
-            ]}
-          >
-            <Input autoFocus />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          label="Token name"
+          name="name"
+          extra="Say what uses it, e.g. “Nightly portfolio export”."
+          rules={[
+            { required: true, whitespace: true, message: 'Name the token' },
+            { max: 100, message: 'At most 100 characters' },
+          ]}
+        >
+          <Input autoFocus />
+        </Form.Item>
+      </FormModal>
       <Modal
         title="Your new API token"
         open={created !== null}

@@ -1,11 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import type { OrgUnit } from '../../api/domain.ts';
 import { useWrite } from '../../api/hooks.ts';
 import { OrgUnitSelect } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/useServerErrors.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 
 interface Values {
   code: string;
@@ -27,7 +26,6 @@ export function OrgUnitModal({
 }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const showError = useServerErrors(form);
   const isNew = unit === 'new';
   const save = useWrite(
     (v: Values) =>
@@ -45,43 +43,31 @@ export function OrgUnitModal({
   }, [unit, isNew, parentId, form]);
 
   return (
-    <Modal
+    <FormModal<Values>
       title={isNew ? 'New org unit' : 'Edit org unit'}
       open={unit !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={isNew ? 'Create' : 'Save'}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      submitLabel={isNew ? 'Create' : 'Save'}
+      pending={save.isPending}
+      form={form}
+      onFinish={async (v) => {
+        const saved = await save.mutateAsync({ ...v, description: v.description?.trim() || null });
+        message.success(`Org unit ${saved.name} saved.`);
+        onClose();
+      }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        validateTrigger={['onChange', 'onBlur']}
-        onFinish={async (v) => {
-          try {
-            const saved = await save.mutateAsync({ ...v, description: v.description?.trim() || null });
-            message.success(`Org unit ${saved.name} saved.`);
-            onClose();
-          } catch (err) {
-            showError(err);
-          }
-        }}
-      >
-        <EnterSubmits />
-        <Form.Item label="Code" name="code" rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}>
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item label="Name" name="name" rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item label="Part of" name="parentId" extra="Leave empty for a top-level unit.">
-          <OrgUnitSelect allowClear />
-        </Form.Item>
-        <Form.Item label="Description" name="description" rules={[{ max: 4000 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label="Code" name="code" rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}>
+        <Input autoFocus />
+      </Form.Item>
+      <Form.Item label="Name" name="name" rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 200 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label="Part of" name="parentId" extra="Leave empty for a top-level unit.">
+        <OrgUnitSelect allowClear />
+      </Form.Item>
+      <Form.Item label="Description" name="description" rules={[{ max: 4000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,12 +1,11 @@
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Switch } from 'antd';
+import { App, Flex, Form, Input, InputNumber, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Person } from '../../api/domain.ts';
 import { useWrite } from '../../api/hooks.ts';
 import { OrgUnitSelect } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/useServerErrors.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { currencySymbol } from '../../lib/format.ts';
 
 interface Values {
@@ -25,7 +24,6 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const showError = useServerErrors(form);
   const isNew = person === 'new';
   const save = useWrite(
     (v: Values) => {
@@ -54,97 +52,75 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
   }, [person, form]);
 
   return (
-    <Drawer
+    <FormDrawer<Values>
       title={isNew ? 'New person' : 'Edit person'}
       open={person !== null}
       onClose={onClose}
-      size={520}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {isNew ? 'Create person' : 'Save'}
-          </Button>
-        </Flex>
-      }
+      submitLabel={isNew ? 'Create person' : 'Save'}
+      pending={save.isPending}
+      form={form}
+      width={520}
+      onFinish={async (v) => {
+        const saved = await save.mutateAsync(v);
+        message.success(`${saved.name} saved.`);
+        onClose();
+        if (isNew) navigate(`/people/${saved.id}`);
+      }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        validateTrigger={['onChange', 'onBlur']}
-        onFinish={async (v) => {
-          try {
-            const saved = await save.mutateAsync(v);
-            message.success(`${saved.name} saved.`);
-            onClose();
-            if (isNew) navigate(`/people/${saved.id}`);
-          } catch (err) {
-            // availability is edited as a percentage here
-            showError(err);
-          }
-        }}
+      <Form.Item label="Name" name="name" rules={[{ required: true, whitespace: true, message: 'Enter the name' }, { max: 200 }]}>
+        <Input autoFocus />
+      </Form.Item>
+      <Form.Item
+        label="E-mail"
+        name="email"
+        rules={[
+          { required: true, message: 'Enter the e-mail address' },
+          { type: 'email', message: 'This is not an e-mail address' },
+        ]}
       >
-        <EnterSubmits />
+        <Input />
+      </Form.Item>
+      <Form.Item label="Job title" name="jobTitle" rules={[{ max: 200 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label="Org unit" name="orgUnitId">
+        <OrgUnitSelect allowClear />
+      </Form.Item>
+      <Flex gap={16} wrap>
         <Form.Item
-          label="Name"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: 'Enter the name' }, { max: 200 }]}
-        >
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item
-          label="E-mail"
-          name="email"
+          label="Cost rate per hour"
+          name="costRate"
           rules={[
-            { required: true, message: 'Enter the e-mail address' },
-            { type: 'email', message: 'This is not an e-mail address' },
+            { required: true, message: 'Enter a cost rate' },
+            { type: 'number', min: 0, message: 'Must not be negative' },
           ]}
         >
-          <Input />
+          <InputNumber step={5} precision={2} prefix={currencySymbol()} style={{ width: 150 }} />
         </Form.Item>
-        <Form.Item label="Job title" name="jobTitle" rules={[{ max: 200 }]}>
-          <Input />
+        <Form.Item
+          label="Hours per week"
+          name="weeklyHours"
+          rules={[
+            { required: true, message: 'Enter the hours' },
+            { type: 'number', min: 0, max: 168, message: '0 to 168 hours' },
+          ]}
+        >
+          <InputNumber style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item label="Org unit" name="orgUnitId">
-          <OrgUnitSelect allowClear />
+        <Form.Item
+          label="Available for projects"
+          name="availabilityPct"
+          rules={[
+            { required: true, message: 'Enter the availability' },
+            { type: 'number', min: 0, max: 100, message: '0 to 100 %' },
+          ]}
+        >
+          <InputNumber suffix="%" style={{ width: 120 }} />
         </Form.Item>
-        <Flex gap={16} wrap>
-          <Form.Item
-            label="Cost rate per hour"
-            name="costRate"
-            rules={[
-              { required: true, message: 'Enter a cost rate' },
-              { type: 'number', min: 0, message: 'Must not be negative' },
-            ]}
-          >
-            <InputNumber step={5} precision={2} prefix={currencySymbol()} style={{ width: 150 }} />
-          </Form.Item>
-          <Form.Item
-            label="Hours per week"
-            name="weeklyHours"
-            rules={[
-              { required: true, message: 'Enter the hours' },
-              { type: 'number', min: 0, max: 168, message: '0 to 168 hours' },
-            ]}
-          >
-            <InputNumber style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item
-            label="Available for projects"
-            name="availabilityPct"
-            rules={[
-              { required: true, message: 'Enter the availability' },
-              { type: 'number', min: 0, max: 100, message: '0 to 100 %' },
-            ]}
-          >
-            <InputNumber suffix="%" style={{ width: 120 }} />
-          </Form.Item>
-        </Flex>
-        <Form.Item label="Active" name="active" valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      </Flex>
+      <Form.Item label="Active" name="active" valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Table, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -9,9 +9,8 @@ import { can, useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { OrgUnitSelect, PersonSelect, PositionSelect } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/useServerErrors.ts';
 import { CODE_RULE } from './OrgUnitModal.tsx';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 
 interface Values {
   code: string;
@@ -24,7 +23,6 @@ interface Values {
 function PositionModal({ position, onClose }: { position: Position | 'new' | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const showError = useServerErrors(form);
   const isNew = position === 'new';
   const save = useWrite(
     (v: Values) =>
@@ -39,61 +37,49 @@ function PositionModal({ position, onClose }: { position: Position | 'new' | nul
     if (!isNew) form.setFieldsValue(position);
   }, [position, isNew, form]);
   return (
-    <Modal
+    <FormModal<Values>
       title={isNew ? 'New executive position' : `Edit ${(position as Position | null)?.code ?? ''}`}
       open={position !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={isNew ? 'Create' : 'Save'}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      submitLabel={isNew ? 'Create' : 'Save'}
+      pending={save.isPending}
+      form={form}
+      onFinish={async (v) => {
+        const saved = await save.mutateAsync({
+          ...v,
+          orgUnitId: v.orgUnitId ?? null,
+          holderPersonId: v.holderPersonId ?? null,
+          reportsToPositionId: v.reportsToPositionId ?? null,
+        });
+        message.success(`Position ${saved.code} saved.`);
+        onClose();
+      }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        validateTrigger={['onChange', 'onBlur']}
-        onFinish={async (v) => {
-          try {
-            const saved = await save.mutateAsync({
-              ...v,
-              orgUnitId: v.orgUnitId ?? null,
-              holderPersonId: v.holderPersonId ?? null,
-              reportsToPositionId: v.reportsToPositionId ?? null,
-            });
-            message.success(`Position ${saved.code} saved.`);
-            onClose();
-          } catch (err) {
-            showError(err);
-          }
-        }}
+      <Form.Item
+        label="Code"
+        name="code"
+        extra="Short title, e.g. COO."
+        rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}
       >
-        <EnterSubmits />
-        <Form.Item
-          label="Code"
-          name="code"
-          extra="Short title, e.g. COO."
-          rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}
-        >
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item
-          label="Title"
-          name="title"
-          rules={[{ required: true, whitespace: true, message: 'Enter the title' }, { max: 200 }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item label="Held by" name="holderPersonId">
-          <PersonSelect allowClear placeholder="Vacant" />
-        </Form.Item>
-        <Form.Item label="Reports to" name="reportsToPositionId" extra="Leave empty for the top position (the CEO).">
-          <PositionSelect allowClear exclude={isNew ? undefined : (position as Position | null)?.id} />
-        </Form.Item>
-        <Form.Item label="Org unit" name="orgUnitId">
-          <OrgUnitSelect allowClear />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoFocus />
+      </Form.Item>
+      <Form.Item
+        label="Title"
+        name="title"
+        rules={[{ required: true, whitespace: true, message: 'Enter the title' }, { max: 200 }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item label="Held by" name="holderPersonId">
+        <PersonSelect allowClear placeholder="Vacant" />
+      </Form.Item>
+      <Form.Item label="Reports to" name="reportsToPositionId" extra="Leave empty for the top position (the CEO).">
+        <PositionSelect allowClear exclude={isNew ? undefined : (position as Position | null)?.id} />
+      </Form.Item>
+      <Form.Item label="Org unit" name="orgUnitId">
+        <OrgUnitSelect allowClear />
+      </Form.Item>
+    </FormModal>
   );
 }
 

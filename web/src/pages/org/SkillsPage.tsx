@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Skill } from '../../api/domain.ts';
@@ -7,9 +7,8 @@ import { useList, useWrite } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
-import { useServerErrors } from '../../components/useServerErrors.ts';
 import { matchesSearch } from '../../lib/format.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 
 interface Values {
   name: string;
@@ -20,7 +19,6 @@ interface Values {
 function SkillModal({ skill, onClose }: { skill: Skill | 'new' | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const showError = useServerErrors(form);
   const isNew = skill === 'new';
   const save = useWrite(
     (v: Values) =>
@@ -35,45 +33,33 @@ function SkillModal({ skill, onClose }: { skill: Skill | 'new' | null; onClose: 
     form.setFieldsValue(isNew ? { category: 'general' } : skill);
   }, [skill, isNew, form]);
   return (
-    <Modal
+    <FormModal<Values>
       title={isNew ? 'New skill' : 'Edit skill'}
       open={skill !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={isNew ? 'Create' : 'Save'}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      submitLabel={isNew ? 'Create' : 'Save'}
+      pending={save.isPending}
+      form={form}
+      onFinish={async (v) => {
+        const saved = await save.mutateAsync({ ...v, description: v.description?.trim() || null });
+        message.success(`Skill ${saved.name} saved.`);
+        onClose();
+      }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        validateTrigger={['onChange', 'onBlur']}
-        onFinish={async (v) => {
-          try {
-            const saved = await save.mutateAsync({ ...v, description: v.description?.trim() || null });
-            message.success(`Skill ${saved.name} saved.`);
-            onClose();
-          } catch (err) {
-            showError(err);
-          }
-        }}
+      <Form.Item label="Name" name="name" rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 200 }]}>
+        <Input autoFocus />
+      </Form.Item>
+      <Form.Item
+        label="Category"
+        name="category"
+        rules={[{ required: true, whitespace: true, message: 'Enter a category' }, { max: 100 }]}
       >
-        <EnterSubmits />
-        <Form.Item label="Name" name="name" rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 200 }]}>
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item
-          label="Category"
-          name="category"
-          rules={[{ required: true, whitespace: true, message: 'Enter a category' }, { max: 100 }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item label="Description" name="description" rules={[{ max: 4000 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input />
+      </Form.Item>
+      <Form.Item label="Description" name="description" rules={[{ max: 4000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, InputNumber, Modal, Popconfirm, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, InputNumber, Popconfirm, Select, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import {
@@ -12,7 +12,7 @@ import {
 import { useWrite } from '../../api/hooks.ts';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { currencySymbol, formatMoney, humanize } from '../../lib/format.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 
 type Values = Pick<Threshold, 'subject' | 'measure' | 'upTo' | 'approver'>;
 
@@ -143,61 +143,51 @@ export function ThresholdsTab({ pmo }: { pmo: PmoDetail }) {
             : []),
         ]}
       />
-      <Modal
+      <FormModal<Values>
         title={editing === 'new' ? 'Add threshold' : 'Edit threshold'}
         open={editing !== null}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText="Save"
-        confirmLoading={save.isPending}
-        destroyOnHidden
-      >
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          validateTrigger={['onChange', 'onBlur']}
-          onValuesChange={(changed) => {
+        onClose={() => setEditing(null)}
+        submitLabel="Save"
+        pending={save.isPending}
+        form={form}
+        formProps={{
+          onValuesChange: (changed) => {
             if (changed.subject) form.setFieldValue('measure', MEASURES_BY_SUBJECT[changed.subject as Values['subject']][0]);
-          }}
-          onFinish={async (v) => {
-            try {
-              await save.mutateAsync(v);
-              message.success('Threshold saved.');
-              setEditing(null);
-            } catch (err) {
-              showError(err);
-            }
-          }}
-        >
-          <EnterSubmits />
-          <Form.Item label="Kind of change" name="subject" rules={[{ required: true }]}>
-            <Select options={DELEGATION_SUBJECTS.map((s) => ({ value: s, label: humanize(s) }))} />
+          },
+        }}
+        onFinish={async (v) => {
+          await save.mutateAsync(v);
+          message.success('Threshold saved.');
+          setEditing(null);
+        }}
+      >
+        <Form.Item label="Kind of change" name="subject" rules={[{ required: true }]}>
+          <Select options={DELEGATION_SUBJECTS.map((s) => ({ value: s, label: humanize(s) }))} />
+        </Form.Item>
+        <Flex gap={16}>
+          <Form.Item label="Measured in" name="measure" rules={[{ required: true }]} style={{ flex: 1 }}>
+            <Select options={measures.map((m) => ({ value: m, label: humanize(m).replace('bac', 'BAC') }))} />
           </Form.Item>
-          <Flex gap={16}>
-            <Form.Item label="Measured in" name="measure" rules={[{ required: true }]} style={{ flex: 1 }}>
-              <Select options={measures.map((m) => ({ value: m, label: humanize(m).replace('bac', 'BAC') }))} />
-            </Form.Item>
-            <Form.Item
-              label="Up to"
-              name="upTo"
-              rules={[
-                { required: true, message: 'Enter the upper bound' },
-                { type: 'number', min: 0, message: 'Must not be negative' },
-              ]}
-              style={{ flex: 1 }}
-            >
-              <InputNumber
-                style={{ width: '100%' }}
-                prefix={measure === 'amount' ? currencySymbol() : undefined}
-                suffix={measure === 'percent_of_bac' ? '%' : measure === 'days' ? 'days' : undefined}
-              />
-            </Form.Item>
-          </Flex>
-          <Form.Item label="Approved by" name="approver" rules={[{ required: true }]}>
-            <Select options={DELEGATION_APPROVERS.map((a) => ({ value: a, label: APPROVER_LABELS[a] }))} />
+          <Form.Item
+            label="Up to"
+            name="upTo"
+            rules={[
+              { required: true, message: 'Enter the upper bound' },
+              { type: 'number', min: 0, message: 'Must not be negative' },
+            ]}
+            style={{ flex: 1 }}
+          >
+            <InputNumber
+              style={{ width: '100%' }}
+              prefix={measure === 'amount' ? currencySymbol() : undefined}
+              suffix={measure === 'percent_of_bac' ? '%' : measure === 'days' ? 'days' : undefined}
+            />
           </Form.Item>
-        </Form>
-      </Modal>
+        </Flex>
+        <Form.Item label="Approved by" name="approver" rules={[{ required: true }]}>
+          <Select options={DELEGATION_APPROVERS.map((a) => ({ value: a, label: APPROVER_LABELS[a] }))} />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

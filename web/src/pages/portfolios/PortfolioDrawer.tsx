@@ -1,13 +1,12 @@
-import { App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Portfolio } from '../../api/domain.ts';
 import { useWrite } from '../../api/hooks.ts';
 import { PersonSelect, PmoSelect } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/useServerErrors.ts';
 import { CODE_RULE } from '../org/OrgUnitModal.tsx';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 
 interface Values {
   code: string;
@@ -22,7 +21,6 @@ export function PortfolioDrawer({ portfolio, onClose }: { portfolio: Portfolio |
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const showError = useServerErrors(form);
   const isNew = portfolio === 'new';
   const save = useWrite(
     (v: Values) => {
@@ -42,61 +40,44 @@ export function PortfolioDrawer({ portfolio, onClose }: { portfolio: Portfolio |
     form.setFieldsValue(portfolio === 'new' ? { kind: 'portfolio' } : portfolio);
   }, [portfolio, form]);
   return (
-    <Drawer
+    <FormDrawer<Values>
       title={isNew ? 'New portfolio' : 'Edit portfolio'}
       open={portfolio !== null}
       onClose={onClose}
-      size={480}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {isNew ? 'Create portfolio' : 'Save'}
-          </Button>
-        </Flex>
-      }
+      submitLabel={isNew ? 'Create portfolio' : 'Save'}
+      pending={save.isPending}
+      form={form}
+      width={480}
+      onFinish={async (v) => {
+        const saved = await save.mutateAsync(v);
+        message.success(`${saved.name} saved.`);
+        onClose();
+        if (isNew) navigate(`/portfolios/${saved.id}`);
+      }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        validateTrigger={['onChange', 'onBlur']}
-        onFinish={async (v) => {
-          try {
-            const saved = await save.mutateAsync(v);
-            message.success(`${saved.name} saved.`);
-            onClose();
-            if (isNew) navigate(`/portfolios/${saved.id}`);
-          } catch (err) {
-            showError(err);
-          }
-        }}
-      >
-        <EnterSubmits />
-        <Form.Item label="Code" name="code" rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}>
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item label="Name" name="name" rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item label="Kind" name="kind" rules={[{ required: true }]}>
-          <Select
-            options={[
-              { value: 'portfolio', label: 'Portfolio' },
-              { value: 'program', label: 'Program' },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item label="Governing PMO" name="pmoId" rules={[{ required: true, message: 'Choose the PMO' }]}>
-          <PmoSelect />
-        </Form.Item>
-        <Form.Item label="Owner" name="ownerPersonId">
-          <PersonSelect allowClear />
-        </Form.Item>
-        <Form.Item label="Description" name="description" rules={[{ max: 4000 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item label="Code" name="code" rules={[{ required: true, message: 'Enter a code' }, { max: 40 }, CODE_RULE]}>
+        <Input autoFocus />
+      </Form.Item>
+      <Form.Item label="Name" name="name" rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 200 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label="Kind" name="kind" rules={[{ required: true }]}>
+        <Select
+          options={[
+            { value: 'portfolio', label: 'Portfolio' },
+            { value: 'program', label: 'Program' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item label="Governing PMO" name="pmoId" rules={[{ required: true, message: 'Choose the PMO' }]}>
+        <PmoSelect />
+      </Form.Item>
+      <Form.Item label="Owner" name="ownerPersonId">
+        <PersonSelect allowClear />
+      </Form.Item>
+      <Form.Item label="Description" name="description" rules={[{ max: 4000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

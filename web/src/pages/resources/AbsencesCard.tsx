@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Table } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import type { Absence } from '../../api/resources.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -111,66 +111,54 @@ export function AbsencesCard({ personId, manage }: { personId: string; manage: b
             : []),
         ]}
       />
-      <Modal
+      <FormModal<Values>
         title={editing === 'new' ? 'Add absence' : 'Edit absence'}
         open={editing !== null}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText="Save"
-        confirmLoading={save.isPending}
-        destroyOnHidden
+        onClose={() => setEditing(null)}
+        submitLabel="Save"
+        pending={save.isPending}
+        form={form}
+        onFinish={async (v) => {
+          await save.mutateAsync({ ...v, reason: v.reason.trim() });
+          message.success('Absence saved.');
+          setEditing(null);
+        }}
       >
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          validateTrigger={['onChange', 'onBlur']}
-          onFinish={async (v) => {
-            try {
-              await save.mutateAsync({ ...v, reason: v.reason.trim() });
-              message.success('Absence saved.');
-              setEditing(null);
-            } catch (err) {
-              showError(err);
-            }
-          }}
-        >
-          <EnterSubmits />
-          <Flex gap={16}>
-            <Form.Item
-              label="First day"
-              name="startsOn"
-              rules={[{ required: true, message: 'Enter the first day' }]}
-              style={{ flex: 1 }}
-            >
-              <Input type="date" />
-            </Form.Item>
-            <Form.Item
-              label="Last day"
-              name="endsOn"
-              dependencies={['startsOn']}
-              style={{ flex: 1 }}
-              rules={[
-                { required: true, message: 'Enter the last day' },
-                ({ getFieldValue }) => ({
-                  validator: (_, v: string | undefined) =>
-                    !v || !getFieldValue('startsOn') || v >= getFieldValue('startsOn')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error('Must not be before the first day')),
-                }),
-              ]}
-            >
-              <Input type="date" />
-            </Form.Item>
-          </Flex>
+        <Flex gap={16}>
           <Form.Item
-            label="Reason"
-            name="reason"
-            rules={[{ required: true, whitespace: true, message: 'Give a reason, e.g. Annual leave' }, { max: 500 }]}
+            label="First day"
+            name="startsOn"
+            rules={[{ required: true, message: 'Enter the first day' }]}
+            style={{ flex: 1 }}
           >
-            <Input placeholder="Annual leave, training, sickness…" />
+            <Input type="date" />
           </Form.Item>
-        </Form>
-      </Modal>
+          <Form.Item
+            label="Last day"
+            name="endsOn"
+            dependencies={['startsOn']}
+            style={{ flex: 1 }}
+            rules={[
+              { required: true, message: 'Enter the last day' },
+              ({ getFieldValue }) => ({
+                validator: (_, v: string | undefined) =>
+                  !v || !getFieldValue('startsOn') || v >= getFieldValue('startsOn')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('Must not be before the first day')),
+              }),
+            ]}
+          >
+            <Input type="date" />
+          </Form.Item>
+        </Flex>
+        <Form.Item
+          label="Reason"
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: 'Give a reason, e.g. Annual leave' }, { max: 500 }]}
+        >
+          <Input placeholder="Annual leave, training, sickness…" />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

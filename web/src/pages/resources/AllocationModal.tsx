@@ -1,12 +1,11 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Radio, Table, Typography } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Radio, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { useRecord, useWrite } from '../../api/hooks.ts';
 import type { Allocation, OverAllocation, PersonCapacity } from '../../api/resources.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 import { PersonSelect } from '../../components/pickers.tsx';
 import { MonthSelect, SkillSelect } from '../../components/resourcePickers.tsx';
-import { useServerErrors } from '../../components/useServerErrors.ts';
 import { addMonths, currentMonth, formatFte, monthCount, monthLabel, toMonth } from '../../lib/capacity.ts';
 
 interface Values {
@@ -112,7 +111,6 @@ export function AllocationModal({
 }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const showError = useServerErrors(form);
   const [over, setOver] = useState<OverAllocation | null>(null);
   const isNew = allocation === 'new';
   const existing = allocation && allocation !== 'new' ? allocation : null;
@@ -173,125 +171,120 @@ export function AllocationModal({
 
   const overriding = Boolean(over?.overrideAllowed);
   return (
-    <Modal
+    <FormModal<Values>
       title={isNew ? 'Add allocation' : 'Edit allocation'}
       open={allocation !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={overriding ? 'Allocate anyway' : isNew ? 'Allocate' : 'Save'}
+      onClose={onClose}
+      submitLabel={overriding ? 'Allocate anyway' : isNew ? 'Allocate' : 'Save'}
       okButtonProps={{ danger: overriding }}
-      confirmLoading={save.isPending}
+      pending={save.isPending}
+      form={form}
       width={720}
-      destroyOnHidden
-    >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        validateTrigger={['onChange', 'onBlur']}
-        onValuesChange={(changed) => {
+      formProps={{
+        onValuesChange: (changed) => {
           if (over && Object.keys(changed).some((k) => k !== 'overrideReason')) setOver(null);
-        }}
-        onFinish={async (v) => {
-          try {
-            await save.mutateAsync(v);
-            message.success(over ? 'Allocated beyond capacity, with your reason recorded.' : 'Allocation saved.');
-            onClose();
-          } catch (err) {
-            if (err instanceof ApiError && err.code === 'OVER_ALLOCATED' && err.details) {
-              setOver(err.details as OverAllocation);
-              return;
-            }
-            showError(err);
+        },
+      }}
+      onFinish={async (v) => {
+        try {
+          await save.mutateAsync(v);
+          message.success(over ? 'Allocated beyond capacity, with your reason recorded.' : 'Allocation saved.');
+          onClose();
+        } catch (err) {
+          // A refusal for over-allocation shows its figures; anything else goes to the form's error display.
+          if (err instanceof ApiError && err.code === 'OVER_ALLOCATED' && err.details) {
+            setOver(err.details as OverAllocation);
+            return;
           }
-        }}
+          throw err;
+        }
+      }}
+    >
+      <Form.Item label="Allocate" name="target">
+        <Radio.Group
+          options={[
+            { value: 'person', label: 'A named person' },
+            { value: 'skill', label: 'A skill, nobody named yet' },
+          ]}
+        />
+      </Form.Item>
+      {target !== 'skill' && (
+        <Form.Item label="Person" name="personId" rules={[{ required: true, message: 'Choose a person' }]}>
+          <PersonSelect />
+        </Form.Item>
+      )}
+      <Form.Item
+        label={target === 'skill' ? 'Skill' : 'Skill (optional)'}
+        name="skillId"
+        rules={target === 'skill' ? [{ required: true, message: 'Choose a skill' }] : []}
       >
-        <EnterSubmits />
-        <Form.Item label="Allocate" name="target">
-          <Radio.Group
-            options={[
-              { value: 'person', label: 'A named person' },
-              { value: 'skill', label: 'A skill, nobody named yet' },
-            ]}
-          />
-        </Form.Item>
-        {target !== 'skill' && (
-          <Form.Item label="Person" name="personId" rules={[{ required: true, message: 'Choose a person' }]}>
-            <PersonSelect />
-          </Form.Item>
-        )}
+        <SkillSelect allowClear />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 16 }}>
         <Form.Item
-          label={target === 'skill' ? 'Skill' : 'Skill (optional)'}
-          name="skillId"
-          rules={target === 'skill' ? [{ required: true, message: 'Choose a skill' }] : []}
+          label="First month"
+          name="startMonth"
+          rules={[{ required: true, message: 'Choose a month' }]}
+          style={{ flex: 1 }}
         >
-          <SkillSelect allowClear />
+          <MonthSelect />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 16 }}>
-          <Form.Item
-            label="First month"
-            name="startMonth"
-            rules={[{ required: true, message: 'Choose a month' }]}
-            style={{ flex: 1 }}
-          >
-            <MonthSelect />
-          </Form.Item>
-          <Form.Item
-            label="Last month"
-            name="endMonth"
-            dependencies={['startMonth']}
-            style={{ flex: 1 }}
-            rules={[
-              { required: true, message: 'Choose a month' },
-              ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) =>
-                  !v || !getFieldValue('startMonth') || v >= getFieldValue('startMonth')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('Must not be before the first month')),
-              }),
-            ]}
-          >
-            <MonthSelect />
-          </Form.Item>
-          <Form.Item
-            label="FTE"
-            name="fte"
-            style={{ width: 120 }}
-            rules={[
-              { required: true, message: 'Enter the FTE' },
-              { type: 'number', min: 0.01, max: 99.99, message: 'Between 0.01 and 99.99' },
-            ]}
-          >
-            <InputNumber step={0.1} precision={2} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        {over && <OverAllocationFigures over={over} name={capacity.data?.person.name ?? 'This person'} />}
-        {overriding && (
-          <Form.Item
-            label="Reason for allocating beyond capacity"
-            name="overrideReason"
-            rules={[
-              { required: true, whitespace: true, message: 'Give the reason for the override' },
-              { min: 3, message: 'At least 3 characters' },
-              { max: 2000 },
-            ]}
-          >
-            <Input.TextArea rows={2} autoFocus />
-          </Form.Item>
-        )}
-        {target === 'person' && personId && rangeOk && capacity.data && !over && (
-          <>
-            <Typography.Title level={2} style={{ fontSize: 14, marginTop: 0 }}>
-              Free capacity of {capacity.data.person.name}
-            </Typography.Title>
-            <FreeCapacity capacity={capacity.data} fte={fte ?? 0} own={own} />
-          </>
-        )}
-        {existing?.overrideReason && !over && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-            Allocated beyond capacity earlier: “{existing.overrideReason}”.
-          </Typography.Paragraph>
-        )}
-      </Form>
-    </Modal>
+        <Form.Item
+          label="Last month"
+          name="endMonth"
+          dependencies={['startMonth']}
+          style={{ flex: 1 }}
+          rules={[
+            { required: true, message: 'Choose a month' },
+            ({ getFieldValue }) => ({
+              validator: (_, v: string | undefined) =>
+                !v || !getFieldValue('startMonth') || v >= getFieldValue('startMonth')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('Must not be before the first month')),
+            }),
+          ]}
+        >
+          <MonthSelect />
+        </Form.Item>
+        <Form.Item
+          label="FTE"
+          name="fte"
+          style={{ width: 120 }}
+          rules={[
+            { required: true, message: 'Enter the FTE' },
+            { type: 'number', min: 0.01, max: 99.99, message: 'Between 0.01 and 99.99' },
+          ]}
+        >
+          <InputNumber step={0.1} precision={2} style={{ width: '100%' }} />
+        </Form.Item>
+      </div>
+      {over && <OverAllocationFigures over={over} name={capacity.data?.person.name ?? 'This person'} />}
+      {overriding && (
+        <Form.Item
+          label="Reason for allocating beyond capacity"
+          name="overrideReason"
+          rules={[
+            { required: true, whitespace: true, message: 'Give the reason for the override' },
+            { min: 3, message: 'At least 3 characters' },
+            { max: 2000 },
+          ]}
+        >
+          <Input.TextArea rows={2} autoFocus />
+        </Form.Item>
+      )}
+      {target === 'person' && personId && rangeOk && capacity.data && !over && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 14, marginTop: 0 }}>
+            Free capacity of {capacity.data.person.name}
+          </Typography.Title>
+          <FreeCapacity capacity={capacity.data} fte={fte ?? 0} own={own} />
+        </>
+      )}
+      {existing?.overrideReason && !over && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          Allocated beyond capacity earlier: “{existing.overrideReason}”.
+        </Typography.Paragraph>
+      )}
+    </FormModal>
   );
 }

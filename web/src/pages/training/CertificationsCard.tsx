@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Table } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import type { Certification } from '../../api/training.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -116,82 +116,70 @@ export function CertificationsCard({ personId, manage }: { personId: string; man
             : []),
         ]}
       />
-      <Modal
+      <FormModal<Values>
         title={editing === 'new' ? 'Add certification' : 'Edit certification'}
         open={editing !== null}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText="Save"
-        confirmLoading={save.isPending}
-        destroyOnHidden
+        onClose={() => setEditing(null)}
+        submitLabel="Save"
+        pending={save.isPending}
+        form={form}
+        onFinish={async (v) => {
+          await save.mutateAsync(v);
+          message.success('Certification saved.');
+          setEditing(null);
+        }}
       >
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          validateTrigger={['onChange', 'onBlur']}
-          onFinish={async (v) => {
-            try {
-              await save.mutateAsync(v);
-              message.success('Certification saved.');
-              setEditing(null);
-            } catch (err) {
-              showError(err);
-            }
-          }}
-        >
-          <EnterSubmits />
-          <Flex gap={16}>
-            <Form.Item
-              label="Name"
-              name="name"
-              style={{ flex: 1 }}
-              rules={[{ required: true, whitespace: true, message: 'Enter a name, e.g. PMP' }, { max: 200 }]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item label="Credential ID" name="credentialId" style={{ flex: 1 }} rules={[{ max: 200 }]}>
-              <Input />
-            </Form.Item>
-          </Flex>
+        <Flex gap={16}>
           <Form.Item
-            label="Issuer"
-            name="issuer"
-            rules={[{ required: true, whitespace: true, message: 'Enter the issuer' }, { max: 200 }]}
+            label="Name"
+            name="name"
+            style={{ flex: 1 }}
+            rules={[{ required: true, whitespace: true, message: 'Enter a name, e.g. PMP' }, { max: 200 }]}
           >
-            <Input placeholder="Project Management Institute, AXELOS…" />
+            <Input />
           </Form.Item>
-          <Flex gap={16}>
-            <Form.Item
-              label="Obtained on"
-              name="obtainedOn"
-              style={{ flex: 1 }}
-              rules={[{ required: true, message: 'Enter the date' }]}
-            >
-              <Input type="date" />
-            </Form.Item>
-            <Form.Item
-              label="Expires on"
-              name="expiresOn"
-              style={{ flex: 1 }}
-              extra="Leave empty if it does not expire."
-              dependencies={['obtainedOn']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, v: string | null | undefined) =>
-                    !v || !getFieldValue('obtainedOn') || v > getFieldValue('obtainedOn')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error('Must be after the date obtained')),
-                }),
-              ]}
-            >
-              <Input type="date" />
-            </Form.Item>
-          </Flex>
-          <Form.Item label="Evidence" name="evidence" rules={[{ max: 2000 }]}>
-            <Input placeholder="https://… or a reference" />
+          <Form.Item label="Credential ID" name="credentialId" style={{ flex: 1 }} rules={[{ max: 200 }]}>
+            <Input />
           </Form.Item>
-        </Form>
-      </Modal>
+        </Flex>
+        <Form.Item
+          label="Issuer"
+          name="issuer"
+          rules={[{ required: true, whitespace: true, message: 'Enter the issuer' }, { max: 200 }]}
+        >
+          <Input placeholder="Project Management Institute, AXELOS…" />
+        </Form.Item>
+        <Flex gap={16}>
+          <Form.Item
+            label="Obtained on"
+            name="obtainedOn"
+            style={{ flex: 1 }}
+            rules={[{ required: true, message: 'Enter the date' }]}
+          >
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item
+            label="Expires on"
+            name="expiresOn"
+            style={{ flex: 1 }}
+            extra="Leave empty if it does not expire."
+            dependencies={['obtainedOn']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, v: string | null | undefined) =>
+                  !v || !getFieldValue('obtainedOn') || v > getFieldValue('obtainedOn')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('Must be after the date obtained')),
+              }),
+            ]}
+          >
+            <Input type="date" />
+          </Form.Item>
+        </Flex>
+        <Form.Item label="Evidence" name="evidence" rules={[{ max: 2000 }]}>
+          <Input placeholder="https://… or a reference" />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

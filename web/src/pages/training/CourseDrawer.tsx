@@ -1,11 +1,10 @@
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Switch } from 'antd';
+import { App, Flex, Form, Input, InputNumber, Switch } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { useWrite } from '../../api/hooks.ts';
 import type { Course } from '../../api/training.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { PmoSelect } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/useServerErrors.ts';
 
 interface Values {
   pmoId: string;
@@ -24,7 +23,6 @@ const blank = (s: string | null | undefined) => s?.trim() || null;
 export function CourseDrawer({ course, onClose }: { course: Course | 'new' | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const showError = useServerErrors(form);
   const isNew = course === 'new';
   const save = useWrite(
     (v: Values) => {
@@ -51,84 +49,67 @@ export function CourseDrawer({ course, onClose }: { course: Course | 'new' | nul
   }, [course, form]);
 
   return (
-    <Drawer
+    <FormDrawer<Values>
       title={isNew ? 'New course' : 'Edit course'}
       open={course !== null}
       onClose={onClose}
-      size={520}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {isNew ? 'Create course' : 'Save'}
-          </Button>
-        </Flex>
-      }
+      submitLabel={isNew ? 'Create course' : 'Save'}
+      pending={save.isPending}
+      form={form}
+      width={520}
+      onFinish={async (v) => {
+        const saved = await save.mutateAsync(v);
+        message.success(`${saved.code} saved.`);
+        onClose();
+      }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        validateTrigger={['onChange', 'onBlur']}
-        onFinish={async (v) => {
-          try {
-            const saved = await save.mutateAsync(v);
-            message.success(`${saved.code} saved.`);
-            onClose();
-          } catch (err) {
-            showError(err);
-          }
-        }}
-      >
-        <EnterSubmits />
-        <Form.Item label="PMO" name="pmoId" rules={[{ required: true, message: 'Choose the PMO that owns the course' }]}>
-          <PmoSelect disabled={!isNew} />
+      <Form.Item label="PMO" name="pmoId" rules={[{ required: true, message: 'Choose the PMO that owns the course' }]}>
+        <PmoSelect disabled={!isNew} />
+      </Form.Item>
+      <Flex gap={16}>
+        <Form.Item
+          label="Code"
+          name="code"
+          style={{ width: 160 }}
+          rules={[
+            { required: true, whitespace: true, message: 'Enter a code' },
+            { max: 40 },
+            { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, message: 'Letters, digits, ., - and _' },
+          ]}
+        >
+          <Input autoFocus />
         </Form.Item>
-        <Flex gap={16}>
-          <Form.Item
-            label="Code"
-            name="code"
-            style={{ width: 160 }}
-            rules={[
-              { required: true, whitespace: true, message: 'Enter a code' },
-              { max: 40 },
-              { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, message: 'Letters, digits, ., - and _' },
-            ]}
-          >
-            <Input autoFocus />
-          </Form.Item>
-          <Form.Item
-            label="Title"
-            name="title"
-            style={{ flex: 1 }}
-            rules={[{ required: true, whitespace: true, message: 'Enter a title' }, { max: 200 }]}
-          >
-            <Input />
-          </Form.Item>
-        </Flex>
-        <Form.Item label="Provider" name="provider" rules={[{ max: 200 }]}>
-          <Input placeholder="Enterprise PMO, an academy, a vendor…" />
+        <Form.Item
+          label="Title"
+          name="title"
+          style={{ flex: 1 }}
+          rules={[{ required: true, whitespace: true, message: 'Enter a title' }, { max: 200 }]}
+        >
+          <Input />
         </Form.Item>
-        <Flex gap={16}>
-          <Form.Item label="Duration (hours)" name="durationHours" style={{ flex: 1 }}>
-            <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item
-            label="Valid for (months)"
-            name="validityMonths"
-            style={{ flex: 1 }}
-            extra="Leave empty when a completion never expires."
-          >
-            <InputNumber min={1} max={600} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
-        <Form.Item label="Description" name="description" rules={[{ max: 8000 }]}>
-          <Input.TextArea rows={4} />
+      </Flex>
+      <Form.Item label="Provider" name="provider" rules={[{ max: 200 }]}>
+        <Input placeholder="Enterprise PMO, an academy, a vendor…" />
+      </Form.Item>
+      <Flex gap={16}>
+        <Form.Item label="Duration (hours)" name="durationHours" style={{ flex: 1 }}>
+          <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item label="Offered" name="active" valuePropName="checked" extra="A retired course stays on the records it has.">
-          <Switch checkedChildren="Active" unCheckedChildren="Retired" />
+        <Form.Item
+          label="Valid for (months)"
+          name="validityMonths"
+          style={{ flex: 1 }}
+          extra="Leave empty when a completion never expires."
+        >
+          <InputNumber min={1} max={600} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-      </Form>
-    </Drawer>
+      </Flex>
+      <Form.Item label="Description" name="description" rules={[{ max: 8000 }]}>
+        <Input.TextArea rows={4} />
+      </Form.Item>
+      <Form.Item label="Offered" name="active" valuePropName="checked" extra="A retired course stays on the records it has.">
+        <Switch checkedChildren="Active" unCheckedChildren="Retired" />
+      </Form.Item>
+    </FormDrawer>
   );
 }

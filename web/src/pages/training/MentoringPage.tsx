@@ -1,16 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
 import type { Mentorship } from '../../api/training.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { PersonSelect, PmoSelect } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/useServerErrors.ts';
 import { todayIso } from '../../lib/capacity.ts';
 import { formatDate } from '../../lib/format.ts';
 import { MentorshipDrawer } from './MentorshipDrawer.tsx';
@@ -26,61 +25,48 @@ interface NewPair {
 function NewPairModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const [form] = Form.useForm<NewPair>();
   const { message } = App.useApp();
-  const showError = useServerErrors(form);
   const create = useWrite(
     (v: NewPair) => api.post<Mentorship>('/mentorships', { ...v, goals: v.goals?.trim() || null }),
     ['/mentorships'],
   );
   const mentorId = Form.useWatch('mentorId', form);
   return (
-    <Modal
+    <FormModal<NewPair>
       title="New mentor–mentee pair"
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="Create pair"
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      submitLabel="Create pair"
+      pending={create.isPending}
+      form={form}
+      formProps={{ initialValues: { startedOn: todayIso() } }}
+      onFinish={async (v) => {
+        const pair = await create.mutateAsync(v);
+        message.success(`${pair.mentor.name} now mentors ${pair.mentee.name}.`);
+        onClose();
+        onCreated(pair.id);
+      }}
     >
-      <Form<NewPair>
-        form={form}
-        layout="vertical"
-        initialValues={{ startedOn: todayIso() }}
-        validateTrigger={['onChange', 'onBlur']}
-        onFinish={async (v) => {
-          try {
-            const pair = await create.mutateAsync(v);
-            message.success(`${pair.mentor.name} now mentors ${pair.mentee.name}.`);
-            onClose();
-            onCreated(pair.id);
-          } catch (err) {
-            showError(err);
-          }
-        }}
+      <Form.Item label="PMO" name="pmoId" rules={[{ required: true, message: 'Choose the PMO that runs the mentorship' }]}>
+        <PmoSelect />
+      </Form.Item>
+      <Form.Item label="Mentor" name="mentorId" rules={[{ required: true, message: 'Choose the mentor' }]}>
+        <PersonSelect />
+      </Form.Item>
+      <Form.Item label="Mentee" name="menteeId" rules={[{ required: true, message: 'Choose the mentee' }]}>
+        <PersonSelect exclude={mentorId ? [mentorId] : []} />
+      </Form.Item>
+      <Form.Item
+        label="Started on"
+        name="startedOn"
+        rules={[{ required: true, message: 'Enter the date' }]}
+        style={{ maxWidth: 200 }}
       >
-        <EnterSubmits />
-        <Form.Item label="PMO" name="pmoId" rules={[{ required: true, message: 'Choose the PMO that runs the mentorship' }]}>
-          <PmoSelect />
-        </Form.Item>
-        <Form.Item label="Mentor" name="mentorId" rules={[{ required: true, message: 'Choose the mentor' }]}>
-          <PersonSelect />
-        </Form.Item>
-        <Form.Item label="Mentee" name="menteeId" rules={[{ required: true, message: 'Choose the mentee' }]}>
-          <PersonSelect exclude={mentorId ? [mentorId] : []} />
-        </Form.Item>
-        <Form.Item
-          label="Started on"
-          name="startedOn"
-          rules={[{ required: true, message: 'Enter the date' }]}
-          style={{ maxWidth: 200 }}
-        >
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item label="Goals" name="goals" rules={[{ max: 4000 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item label="Goals" name="goals" rules={[{ max: 4000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

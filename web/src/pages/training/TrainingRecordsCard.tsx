@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import type { TrainingRecord } from '../../api/training.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormModal } from '../../components/FormDrawer.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { CourseSelect } from '../../components/resourcePickers.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
@@ -149,72 +149,60 @@ export function TrainingRecordsCard({ personId, manage }: { personId: string; ma
             : []),
         ]}
       />
-      <Modal
+      <FormModal<Values>
         title={isNew ? 'Record training' : 'Edit training record'}
         open={editing !== null}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText="Save"
-        confirmLoading={save.isPending}
-        destroyOnHidden
+        onClose={() => setEditing(null)}
+        submitLabel="Save"
+        pending={save.isPending}
+        form={form}
+        onFinish={async (v) => {
+          await save.mutateAsync(v);
+          message.success('Training record saved.');
+          setEditing(null);
+        }}
       >
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          validateTrigger={['onChange', 'onBlur']}
-          onFinish={async (v) => {
-            try {
-              await save.mutateAsync(v);
-              message.success('Training record saved.');
-              setEditing(null);
-            } catch (err) {
-              showError(err);
-            }
-          }}
-        >
-          <EnterSubmits />
-          <Form.Item label="Course" name="courseId" rules={[{ required: true, message: 'Choose a course' }]}>
-            <CourseSelect disabled={!isNew} />
-          </Form.Item>
-          <Flex gap={16}>
-            <Form.Item
-              label="Completed on"
-              name="completedOn"
-              rules={[{ required: true, message: 'Enter the date' }]}
-              style={{ flex: 1 }}
-            >
-              <Input type="date" max={today} />
-            </Form.Item>
-            <Form.Item
-              label="Expires on"
-              name="expiresOn"
-              style={{ flex: 1 }}
-              extra="Leave empty to count the course's validity from completion."
-              dependencies={['completedOn']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, v: string | null | undefined) =>
-                    !v || !getFieldValue('completedOn') || v > getFieldValue('completedOn')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error('Must be after the completion')),
-                }),
-              ]}
-            >
-              <Input type="date" />
-            </Form.Item>
-          </Flex>
+        <Form.Item label="Course" name="courseId" rules={[{ required: true, message: 'Choose a course' }]}>
+          <CourseSelect disabled={!isNew} />
+        </Form.Item>
+        <Flex gap={16}>
           <Form.Item
-            label="Evidence"
-            name="evidence"
+            label="Completed on"
+            name="completedOn"
+            rules={[{ required: true, message: 'Enter the date' }]}
+            style={{ flex: 1 }}
+          >
+            <Input type="date" max={today} />
+          </Form.Item>
+          <Form.Item
+            label="Expires on"
+            name="expiresOn"
+            style={{ flex: 1 }}
+            extra="Leave empty to count the course's validity from completion."
+            dependencies={['completedOn']}
             rules={[
-              { required: true, whitespace: true, message: 'Link or reference the certificate or attendance record' },
-              { max: 2000 },
+              ({ getFieldValue }) => ({
+                validator: (_, v: string | null | undefined) =>
+                  !v || !getFieldValue('completedOn') || v > getFieldValue('completedOn')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('Must be after the completion')),
+              }),
             ]}
           >
-            <Input placeholder="https://… or a certificate number" />
+            <Input type="date" />
           </Form.Item>
-        </Form>
-      </Modal>
+        </Flex>
+        <Form.Item
+          label="Evidence"
+          name="evidence"
+          rules={[
+            { required: true, whitespace: true, message: 'Link or reference the certificate or attendance record' },
+            { max: 2000 },
+          ]}
+        >
+          <Input placeholder="https://… or a certificate number" />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

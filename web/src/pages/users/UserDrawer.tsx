@@ -1,13 +1,12 @@
-import { App, Button, Checkbox, Drawer, Flex, Form, Input, Switch } from 'antd';
+import { App, Checkbox, Form, Input, Switch } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import type { Person } from '../../api/domain.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import { PersonSelect } from '../../components/pickers.tsx';
 import type { User } from '../../api/types.ts';
-import { useServerErrors } from '../../components/useServerErrors.ts';
 import { ALL_ROLES, roleLabel } from '../../lib/format.ts';
-import { EnterSubmits } from '../../components/EnterSubmits.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 
 interface Values {
   email: string;
@@ -22,7 +21,6 @@ interface Values {
 export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const showError = useServerErrors(form);
   const isNew = user === 'new';
   const people = useList<Person>('/people');
   const save = useWrite(
@@ -59,99 +57,82 @@ export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClo
     else form.setFieldsValue({ roles: [], personId: null, active: true });
   }, [user, form]);
 
-  const onFinish = async (values: Values) => {
-    try {
-      const saved = await save.mutateAsync(values);
-      message.success(isNew ? `User ${saved.displayName} created.` : `User ${saved.displayName} saved.`);
-      onClose();
-    } catch (err) {
-      showError(err);
-    }
-  };
-
   return (
-    <Drawer
+    <FormDrawer<Values>
       title={isNew ? 'New user' : `Edit ${user ? (user as User).displayName : ''}`}
       open={user !== null}
       onClose={onClose}
-      size={480}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {isNew ? 'Create user' : 'Save'}
-          </Button>
-        </Flex>
-      }
+      submitLabel={isNew ? 'Create user' : 'Save'}
+      pending={save.isPending}
+      form={form}
+      width={480}
+      onFinish={async (values) => {
+        const saved = await save.mutateAsync(values);
+        message.success(isNew ? `User ${saved.displayName} created.` : `User ${saved.displayName} saved.`);
+        onClose();
+      }}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} validateTrigger={['onChange', 'onBlur']}>
-        <EnterSubmits />
+      <Form.Item
+        label="E-mail"
+        name="email"
+        rules={[
+          { required: true, message: 'Enter the e-mail address' },
+          { type: 'email', message: 'This is not an e-mail address' },
+        ]}
+      >
+        <Input disabled={!isNew} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label="Name"
+        name="displayName"
+        rules={[{ required: true, whitespace: true, message: 'Enter the name' }, { max: 200 }]}
+      >
+        <Input />
+      </Form.Item>
+      {isNew && (
         <Form.Item
-          label="E-mail"
-          name="email"
+          label="Initial password"
+          name="password"
+          extra="Share it safely; the user can change it under My account."
           rules={[
-            { required: true, message: 'Enter the e-mail address' },
-            { type: 'email', message: 'This is not an e-mail address' },
+            { required: true, message: 'Set an initial password' },
+            { min: 10, message: 'Use at least 10 characters' },
           ]}
         >
-          <Input disabled={!isNew} autoComplete="off" />
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
+      )}
+      <Form.Item
+        label="Person"
+        name="personId"
+        extra="The person in the organisation this account belongs to (their PMO memberships and projects)."
+      >
+        <PersonSelect
+          allowClear
+          placeholder="Not linked to a person"
+          onChange={(id) => {
+            // A new account for a person usually takes their e-mail and name.
+            const person = people.data?.find((p) => p.id === id);
+            if (!isNew || !person) return;
+            if (!form.getFieldValue('email')) form.setFieldValue('email', person.email);
+            if (!form.getFieldValue('displayName')) form.setFieldValue('displayName', person.name);
+            void form.validateFields(['email', 'displayName']).catch(() => undefined);
+          }}
+        />
+      </Form.Item>
+      <Form.Item label="Roles" name="roles">
+        <Checkbox.Group options={ALL_ROLES.map((r) => ({ label: roleLabel(r), value: r }))} style={{ display: 'grid', gap: 6 }} />
+      </Form.Item>
+      {!isNew && (
         <Form.Item
-          label="Name"
-          name="displayName"
-          rules={[{ required: true, whitespace: true, message: 'Enter the name' }, { max: 200 }]}
+          label="Active"
+          name="active"
+          valuePropName="checked"
+          extra="A deactivated user cannot sign in; their tokens stop working."
         >
-          <Input />
+          <Switch />
         </Form.Item>
-        {isNew && (
-          <Form.Item
-            label="Initial password"
-            name="password"
-            extra="Share it safely; the user can change it under My account."
-            rules={[
-              { required: true, message: 'Set an initial password' },
-              { min: 10, message: 'Use at least 10 characters' },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
-        <Form.Item
-          label="Person"
-          name="personId"
-          extra="The person in the organisation this account belongs to (their PMO memberships and projects)."
-        >
-          <PersonSelect
-            allowClear
-            placeholder="Not linked to a person"
-            onChange={(id) => {
-              // A new account for a person usually takes their e-mail and name.
-              const person = people.data?.find((p) => p.id === id);
-              if (!isNew || !person) return;
-              if (!form.getFieldValue('email')) form.setFieldValue('email', person.email);
-              if (!form.getFieldValue('displayName')) form.setFieldValue('displayName', person.name);
-              void form.validateFields(['email', 'displayName']).catch(() => undefined);
-            }}
-          />
-        </Form.Item>
-        <Form.Item label="Roles" name="roles">
-          <Checkbox.Group
-            options={ALL_ROLES.map((r) => ({ label: roleLabel(r), value: r }))}
-            style={{ display: 'grid', gap: 6 }}
-          />
-        </Form.Item>
-        {!isNew && (
-          <Form.Item
-            label="Active"
-            name="active"
-            valuePropName="checked"
-            extra="A deactivated user cannot sign in; their tokens stop working."
-          >
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Drawer>
+      )}
+    </FormDrawer>
   );
 }
