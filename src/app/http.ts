@@ -120,7 +120,8 @@ const MIME: Record<string, string> = {
 
 /** Serves the built web app; unknown paths get index.html so client-side routes work. */
 function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
-  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  // Read per page load (it is small): a rebuild of the web app while the server runs takes effect.
+  const index = () => readFileSync(join(dist, 'index.html'), 'utf8');
   app.get('*', (c) => {
     const path = c.req.path;
     if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
@@ -135,6 +136,10 @@ function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
       }
       return c.notFound();
     }
-    return c.html(index);
+    try {
+      return c.html(index());
+    } catch {
+      return c.text('The web app is being rebuilt; reload in a moment.', 503, { 'Retry-After': '5' });
+    }
   });
 }
