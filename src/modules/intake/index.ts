@@ -17,11 +17,10 @@ export {
   requestInfo,
   withdrawRequest,
   reopenRequest,
-  listComments,
-  addComment,
   missingForSubmission,
   totalCostOf,
 } from './intake.service.ts';
+export { listComments, addComment } from './intake.comments.ts';
 /**
  * What the decision (POST /requests/{id}/decision) needs, all in the caller's transaction:
  * @example const req = await getRequestForDecisionInTx(tx, id); await checkDecisionInTx(tx, actor, id, 'approve');
@@ -34,9 +33,9 @@ export {
   markDecidedInTx,
   notifyRequestDecided,
   requestRelationInTx,
-  lockVisibleRequest,
-} from './intake.service.ts';
-export type { DecisionRequest, DecisionInput, DecidedRequest, DecisionOutcomeInput } from './intake.service.ts';
+} from './intake.decided.ts';
+export { lockVisibleRequest } from './intake.service.ts';
+export type { DecisionRequest, DecisionInput, DecidedRequest, DecisionOutcomeInput } from './intake.decided.ts';
 export { canSeeRequest, relationTo, visibleRequestFilter } from './intake.policy.ts';
 export {
   REQUEST_STATES,

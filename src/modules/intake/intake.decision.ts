@@ -19,11 +19,11 @@ import type { CostLine } from './intake.schema.ts';
 import {
   type DecisionRequest,
   checkDecisionInTx,
-  getRequest,
   getRequestForDecisionInTx,
   markDecidedInTx,
   notifyRequestDecided,
-} from './intake.service.ts';
+} from './intake.decided.ts';
+import { getRequest } from './intake.service.ts';
 
 const day = z.iso.date().openapi({ example: '2026-09-01' });
 const month = z

@@ -16,6 +16,7 @@ import {
   RequestSummarySchema,
   UpdateRequestBody,
 } from './intake.schema.ts';
+import * as comments from './intake.comments.ts';
 import * as service from './intake.service.ts';
 
 const TAGS = ['Initiation requests'];
@@ -221,10 +222,10 @@ export function intakeRoutes() {
     c.json(await service.reopenRequest(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json').reason), 200),
   );
   router.openapi(listComments, async (c) =>
-    c.json({ items: await service.listComments(db(c), actorOf(c), c.req.valid('param').id) }, 200),
+    c.json({ items: await comments.listComments(db(c), actorOf(c), c.req.valid('param').id) }, 200),
   );
   router.openapi(addComment, async (c) =>
-    c.json(await service.addComment(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    c.json(await comments.addComment(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   router.openapi(upload, async (c) =>
     c.json(await attachments.uploadAttachment(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('form').file), 201),
