@@ -7,7 +7,8 @@ import type { Db } from '../../src/kernel/db.ts';
 import type { Role } from '../../src/kernel/permissions.ts';
 import { executivePositions, orgUnits, people, pmoMembers, pmos, projectMembers } from '../../src/kernel/schema.ts';
 import { createUser } from '../../src/modules/auth/index.ts';
-import { DEFAULT_STANDARDS, type StandardDefinition } from '../../src/modules/standards/index.ts';
+import { DEFAULT_STANDARDS, type StandardDefinition, createProjectType } from '../../src/modules/standards/index.ts';
+import { ApiClient, type TestApp } from './http.ts';
 
 export const TEST_PASSWORD = 'factory-password-1';
 
@@ -178,3 +179,39 @@ export async function makeOrganisation(db: Db) {
 }
 
 export type Organisation = Awaited<ReturnType<typeof makeOrganisation>>;
+
+/** Two project types: "IT delivery" (IT) of the enterprise PMO and "Finance change" (FIN) of the finance PMO. */
+export async function makeProjectTypes(db: Db, org: Organisation): Promise<{ it: string; finance: string }> {
+  const system = systemActor('test');
+  const it = await createProjectType(db, system, {
+    code: 'IT',
+    name: 'IT delivery',
+    pmoId: org.pmos.enterprise.id,
+    definition: sampleDefinition(0),
+  });
+  const finance = await createProjectType(db, system, {
+    code: 'FIN',
+    name: 'Finance change',
+    pmoId: org.pmos.finance.id,
+    definition: sampleDefinition(1),
+  });
+  return { it: it.id, finance: finance.id };
+}
+
+/**
+ * `as(who)`: an API client signed in as one of the organisation's users, signed in on first use and
+ * kept. `context` is read at call time, so it may name variables a beforeAll fills.
+ */
+export function signInAs(context: () => { app: TestApp; org: Organisation }) {
+  const clients: Partial<Record<keyof Organisation['users'], ApiClient>> = {};
+  return async (who: keyof Organisation['users']): Promise<ApiClient> => {
+    const { app, org } = context();
+    clients[who] ??= await ApiClient.signIn(app, org.users[who].email, TEST_PASSWORD);
+    return clients[who];
+  };
+}
+
+/** The fields a 422 reply names. */
+export function issueFields(body: { error: { details?: { issues?: { field: string }[] } } }): string[] {
+  return (body.error.details?.issues ?? []).map((i) => i.field);
+}

@@ -2,56 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabase } from '../../../test/support/database.ts';
 import {
   type Organisation,
-  TEST_PASSWORD,
   addProjectMember,
+  issueFields,
   makeOrganisation,
   makePerson,
-  sampleDefinition,
+  makeProjectTypes,
+  signInAs,
 } from '../../../test/support/factories-standards.ts';
-import { ApiClient, type TestApp, testApp } from '../../../test/support/http.ts';
-import { systemActor } from '../../kernel/actor.ts';
-import { createProjectType } from '../standards/index.ts';
+import { type TestApp, testApp } from '../../../test/support/http.ts';
 import { canSeeProject, listProjects } from './index.ts';
 
 let database: TestDatabase;
 let app: TestApp;
 let org: Organisation;
-const clients: Record<string, ApiClient> = {};
 type Who = keyof Organisation['users'];
+const as = signInAs(() => ({ app, org }));
 
-async function as(who: Who): Promise<ApiClient> {
-  clients[who] ??= await ApiClient.signIn(app, org.users[who].email, TEST_PASSWORD);
-  return clients[who]!;
-}
-
-function fields(body: { error: { details?: { issues?: { field: string }[] } } }): string[] {
-  return (body.error.details?.issues ?? []).map((i) => i.field);
-}
-
-const types = { it: '', finance: '' };
+let types: { it: string; finance: string };
 const ids = { programme: '', enterprise: '', finance: '' };
 
 beforeAll(async () => {
   database = await testDatabase();
   app = testApp(database);
   org = await makeOrganisation(database.db);
-  const system = systemActor('test');
-  types.it = (
-    await createProjectType(database.db, system, {
-      code: 'IT',
-      name: 'IT delivery',
-      pmoId: org.pmos.enterprise.id,
-      definition: sampleDefinition(0),
-    })
-  ).id;
-  types.finance = (
-    await createProjectType(database.db, system, {
-      code: 'FIN',
-      name: 'Finance change',
-      pmoId: org.pmos.finance.id,
-      definition: sampleDefinition(1),
-    })
-  ).id;
+  types = await makeProjectTypes(database.db, org);
 });
 
 afterAll(async () => {
@@ -163,11 +137,11 @@ describe('creating projects', () => {
     ];
     for (const [change, field] of cases) {
       const res = await admin.post('/api/v1/projects', { ...base, ...change });
-      expect([res.status, fields(res.body)], JSON.stringify(change)).toEqual([422, [field]]);
+      expect([res.status, issueFields(res.body)], JSON.stringify(change)).toEqual([422, [field]]);
     }
     const duplicate = await admin.post('/api/v1/projects', { ...base, code: 'prg-1' });
     expect(duplicate.status).toBe(409);
-    expect(fields(duplicate.body)).toEqual(['code']);
+    expect(issueFields(duplicate.body)).toEqual(['code']);
   });
 });
 
@@ -255,7 +229,7 @@ describe('filters', () => {
     expect((await cfo.get(`/api/v1/projects?pmoId=${org.pmos.enterprise.id}`)).body.items).toEqual([]);
     const bad = await admin.get('/api/v1/projects?pmoId=nope');
     expect(bad.status).toBe(422);
-    expect(fields(bad.body)).toEqual(['pmoId']);
+    expect(issueFields(bad.body)).toEqual(['pmoId']);
   });
 });
 
@@ -322,13 +296,13 @@ describe('editing projects', () => {
       version: current.body.version,
       sponsorId: missing,
     });
-    expect([bad.status, fields(bad.body)]).toEqual([422, ['sponsorId']]);
+    expect([bad.status, issueFields(bad.body)]).toEqual([422, ['sponsorId']]);
     const dates = await (await as('admin')).patch(`/api/v1/projects/${ids.enterprise}`, {
       version: current.body.version,
       startDate: '2026-06-01',
       plannedFinishDate: '2026-01-01',
     });
-    expect([dates.status, fields(dates.body)]).toEqual([422, ['plannedFinishDate']]);
+    expect([dates.status, issueFields(dates.body)]).toEqual([422, ['plannedFinishDate']]);
     const ok = await (await as('admin')).patch(`/api/v1/projects/${ids.enterprise}`, {
       version: current.body.version,
       sponsorId: person.id,

@@ -2,25 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabase } from '../../../test/support/database.ts';
 import {
   type Organisation,
-  TEST_PASSWORD,
+  issueFields,
   makeOrganisation,
   sampleDefinition,
+  signInAs,
 } from '../../../test/support/factories-standards.ts';
 import { ApiClient, type TestApp, testApp } from '../../../test/support/http.ts';
 
 let database: TestDatabase;
 let app: TestApp;
 let org: Organisation;
-const clients: Record<string, ApiClient> = {};
-
-async function as(who: keyof Organisation['users']): Promise<ApiClient> {
-  clients[who] ??= await ApiClient.signIn(app, org.users[who].email, TEST_PASSWORD);
-  return clients[who]!;
-}
-
-function fields(body: { error: { details?: { issues?: { field: string }[] } } }): string[] {
-  return (body.error.details?.issues ?? []).map((i) => i.field);
-}
+const as = signInAs(() => ({ app, org }));
 
 beforeAll(async () => {
   database = await testDatabase();
@@ -69,7 +61,7 @@ describe('project types and standard versions', () => {
       definition: sampleDefinition(),
     });
     expect(res.status).toBe(409);
-    expect(fields(res.body)).toEqual(['code']);
+    expect(issueFields(res.body)).toEqual(['code']);
   });
 
   it('refuses the lead of another PMO, and roles without standards.manage', async () => {
@@ -111,7 +103,7 @@ describe('project types and standard versions', () => {
       definition: sampleDefinition(),
     });
     expect(res.status).toBe(422);
-    expect(fields(res.body)).toEqual(['pmoId']);
+    expect(issueFields(res.body)).toEqual(['pmoId']);
   });
 
   it('refuses an invalid definition with 422 naming the field path', async () => {
@@ -125,7 +117,7 @@ describe('project types and standard versions', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(fields(res.body)).toContain('definition.gates.0.quorum');
+    expect(issueFields(res.body)).toContain('definition.gates.0.quorum');
 
     const ruleBroken = sampleDefinition() as unknown as { gates: { afterPhase: string }[] };
     ruleBroken.gates[1]!.afterPhase = 'nowhere';
@@ -134,7 +126,7 @@ describe('project types and standard versions', () => {
       basedOnVersion: 1,
     });
     expect(publish.status).toBe(422);
-    expect(fields(publish.body)).toContain('definition.gates.1.afterPhase');
+    expect(issueFields(publish.body)).toContain('definition.gates.1.afterPhase');
   });
 
   it('reads the list and one type for everyone', async () => {
@@ -243,7 +235,7 @@ describe('project types and standard versions', () => {
       basedOnVersion: 2,
     });
     expect(res.status).toBe(422);
-    expect(fields(res.body)).toEqual(['definition']);
+    expect(issueFields(res.body)).toEqual(['definition']);
   });
 
   it('edits metadata only, with optimistic locking', async () => {
@@ -266,7 +258,7 @@ describe('project types and standard versions', () => {
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
     const missingVersion = await lead.patch(`/api/v1/project-types/${typeId}`, { name: 'No version' });
     expect(missingVersion.status).toBe(422);
-    expect(fields(missingVersion.body)).toEqual(['version']);
+    expect(issueFields(missingVersion.body)).toEqual(['version']);
   });
 
   it('records every change in the audit trail, readable by everyone', async () => {

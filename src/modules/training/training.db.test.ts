@@ -4,32 +4,22 @@ import { type TestDatabase, testDatabase } from '../../../test/support/database.
 import { makeCourse, makeMentorship, recordTraining } from '../../../test/support/factories-training.ts';
 import {
   type Organisation,
-  TEST_PASSWORD,
+  issueFields,
   makeOrganisation,
-  sampleDefinition,
+  makeProjectTypes,
+  signInAs,
 } from '../../../test/support/factories-standards.ts';
 import { ApiClient, type TestApp, testApp } from '../../../test/support/http.ts';
-import { systemActor } from '../../kernel/actor.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditEvents, people } from '../../kernel/schema.ts';
-import { createProjectType } from '../standards/index.ts';
 import { assertQualifiedProjectManager, missingTraining } from './index.ts';
 import { addMonths, today } from './training.rules.ts';
 
 let database: TestDatabase;
 let app: TestApp;
 let org: Organisation;
-const clients: Record<string, ApiClient> = {};
 type Who = keyof Organisation['users'];
-
-async function as(who: Who): Promise<ApiClient> {
-  clients[who] ??= await ApiClient.signIn(app, org.users[who].email, TEST_PASSWORD);
-  return clients[who]!;
-}
-
-function fields(body: { error: { details?: { issues?: { field: string }[] } } }): string[] {
-  return (body.error.details?.issues ?? []).map((i) => i.field);
-}
+const as = signInAs(() => ({ app, org }));
 
 async function auditActions(entityType: string, entityId: string): Promise<string[]> {
   const rows = await database.db
@@ -40,7 +30,7 @@ async function auditActions(entityType: string, entityId: string): Promise<strin
   return rows.map((r) => r.action);
 }
 
-const types = { it: '', finance: '' };
+let types: { it: string; finance: string };
 const course = { pmf: '', agl: '', fin: '' };
 const pid = (who: Who) => org.users[who].personId!;
 
@@ -48,23 +38,7 @@ beforeAll(async () => {
   database = await testDatabase();
   app = testApp(database);
   org = await makeOrganisation(database.db);
-  const system = systemActor('test');
-  types.it = (
-    await createProjectType(database.db, system, {
-      code: 'IT',
-      name: 'IT delivery',
-      pmoId: org.pmos.enterprise.id,
-      definition: sampleDefinition(0),
-    })
-  ).id;
-  types.finance = (
-    await createProjectType(database.db, system, {
-      code: 'FIN',
-      name: 'Finance change',
-      pmoId: org.pmos.finance.id,
-      definition: sampleDefinition(1),
-    })
-  ).id;
+  types = await makeProjectTypes(database.db, org);
   course.pmf = (
     await makeCourse(database.db, {
       pmoId: org.pmos.enterprise.id,
@@ -153,13 +127,13 @@ describe('the course catalogue', () => {
     expect((await (await as('viewer')).post('/api/v1/courses', body)).status).toBe(403);
     const taken = await (await as('lead')).post('/api/v1/courses', { ...body, code: 'rsk-1' });
     expect(taken.status).toBe(409);
-    expect(fields(taken.body)).toEqual(['code']);
+    expect(issueFields(taken.body)).toEqual(['code']);
     const noPmo = await (await as('admin')).post('/api/v1/courses', { ...body, pmoId: '00000000-0000-4000-8000-000000000000' });
     expect(noPmo.status).toBe(422);
-    expect(fields(noPmo.body)).toEqual(['pmoId']);
+    expect(issueFields(noPmo.body)).toEqual(['pmoId']);
     const bad = await (await as('lead')).post('/api/v1/courses', { ...body, title: ' ', validityMonths: 0 });
     expect(bad.status).toBe(422);
-    expect(fields(bad.body).sort()).toEqual(['title', 'validityMonths']);
+    expect(issueFields(bad.body).sort()).toEqual(['title', 'validityMonths']);
   });
 
   it('is readable by everyone, filtered, with requirements', async () => {
@@ -216,7 +190,7 @@ describe('the course catalogue', () => {
       requirements: [{ role: 'wizard', projectTypeId: null }],
     });
     expect(badRole.status).toBe(422);
-    expect(fields(badRole.body)).toEqual(['requirements.0.role']);
+    expect(issueFields(badRole.body)).toEqual(['requirements.0.role']);
     const badType = await lead.put(`/api/v1/courses/${courseId}/requirements`, {
       version: 3,
       requirements: [
@@ -225,7 +199,7 @@ describe('the course catalogue', () => {
       ],
     });
     expect(badType.status).toBe(422);
-    expect(fields(badType.body)).toEqual(['requirements.1.projectTypeId']);
+    expect(issueFields(badType.body)).toEqual(['requirements.1.projectTypeId']);
     const twice = await lead.put(`/api/v1/courses/${courseId}/requirements`, {
       version: 3,
       requirements: [
@@ -233,7 +207,7 @@ describe('the course catalogue', () => {
         { role: 'project_manager', projectTypeId: null },
       ],
     });
-    expect(fields(twice.body)).toEqual(['requirements.1']);
+    expect(issueFields(twice.body)).toEqual(['requirements.1']);
     expect(
       (await (await as('pm1')).put(`/api/v1/courses/${courseId}/requirements`, { version: 3, requirements: [] })).status,
     ).toBe(403);
@@ -322,7 +296,7 @@ describe('training records', () => {
     for (const [body, expected] of cases) {
       const res = await lead.post(path, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
-      expect(fields(res.body)).toEqual(expected);
+      expect(issueFields(res.body)).toEqual(expected);
     }
     const nobody = await lead.post('/api/v1/people/00000000-0000-4000-8000-000000000000/training-records', {
       courseId: course.pmf,
@@ -377,7 +351,7 @@ describe('training records', () => {
     });
     expect((await lead.patch(`/api/v1/training-records/${recordId}`, { version: 2, evidence: 'stale' })).status).toBe(409);
     const bad = await lead.patch(`/api/v1/training-records/${recordId}`, { version: 3, expiresOn: '2025-01-01' });
-    expect(fields(bad.body)).toEqual(['expiresOn']);
+    expect(issueFields(bad.body)).toEqual(['expiresOn']);
     expect((await lead.patch('/api/v1/training-records/00000000-0000-4000-8000-000000000000', { version: 1 })).status).toBe(404);
   });
 
@@ -422,14 +396,14 @@ describe('certifications', () => {
       expiresOn: '2023-05-01',
     });
     expect(bad.status).toBe(422);
-    expect(fields(bad.body)).toEqual(['issuer']);
+    expect(issueFields(bad.body)).toEqual(['issuer']);
     const badDates = await analyst.post(`/api/v1/people/${pid('pm1')}/certifications`, {
       name: 'PRINCE2',
       issuer: 'PeopleCert',
       obtainedOn: '2023-05-01',
       expiresOn: '2023-05-01',
     });
-    expect(fields(badDates.body)).toEqual(['expiresOn']);
+    expect(issueFields(badDates.body)).toEqual(['expiresOn']);
 
     expect((await (await as('pm1')).get(`/api/v1/people/${pid('pm1')}/certifications`)).body.items).toHaveLength(1);
     expect((await (await as('pm2')).get(`/api/v1/people/${pid('pm1')}/certifications`)).status).toBe(404);
@@ -612,9 +586,9 @@ describe('mentorships', () => {
     };
     const self = await lead.post('/api/v1/mentorships', { ...body, menteeId: pid('sponsor') });
     expect(self.status).toBe(422);
-    expect(fields(self.body)).toEqual(['menteeId']);
+    expect(issueFields(self.body)).toEqual(['menteeId']);
     const nobody = await lead.post('/api/v1/mentorships', { ...body, mentorId: '00000000-0000-4000-8000-000000000000' });
-    expect(fields(nobody.body)).toEqual(['mentorId']);
+    expect(issueFields(nobody.body)).toEqual(['mentorId']);
     const again = await lead.post('/api/v1/mentorships', { ...body, mentorId: pid('pm1'), menteeId: pid('pm2') });
     expect(again.status).toBe(409);
     expect((await (await as('financeLead')).post('/api/v1/mentorships', body)).status).toBe(403);
@@ -656,10 +630,10 @@ describe('mentorships', () => {
     expect((await (await as('pm1')).post(path, { heldOn: '2025-02-17', notes: 'Reviewed the risk register.' })).status).toBe(201);
     expect((await (await as('teamMember')).post(path, { heldOn: '2025-02-17', notes: 'x' })).status).toBe(404);
     const early = await (await as('pm1')).post(path, { heldOn: '2025-01-01', notes: 'x' });
-    expect(fields(early.body)).toEqual(['heldOn']);
+    expect(issueFields(early.body)).toEqual(['heldOn']);
     const future = await (await as('pm1')).post(path, { heldOn: addMonths(today(), 2), notes: 'x' });
-    expect(fields(future.body)).toEqual(['heldOn']);
-    expect(fields((await (await as('pm1')).post(path, { heldOn: '2025-02-18', notes: '' })).body)).toEqual(['notes']);
+    expect(issueFields(future.body)).toEqual(['heldOn']);
+    expect(issueFields((await (await as('pm1')).post(path, { heldOn: '2025-02-18', notes: '' })).body)).toEqual(['notes']);
     const list = await (await as('pm1')).get(path);
     expect(list.body.items.map((s: { heldOn: string }) => s.heldOn)).toEqual(['2025-02-17', '2025-01-20']);
     const mentorship = await (await as('pm1')).get(`/api/v1/mentorships/${mentorshipId}`);
@@ -670,8 +644,10 @@ describe('mentorships', () => {
     const lead = await as('lead');
     const path = `/api/v1/mentorships/${mentorshipId}`;
     expect((await (await as('pm1')).patch(path, { version: 1, status: 'ended' })).status).toBe(403);
-    expect(fields((await lead.patch(path, { version: 1, endedOn: '2025-06-30' })).body)).toEqual(['endedOn']);
-    expect(fields((await lead.patch(path, { version: 1, status: 'ended', endedOn: '2024-12-31' })).body)).toEqual(['endedOn']);
+    expect(issueFields((await lead.patch(path, { version: 1, endedOn: '2025-06-30' })).body)).toEqual(['endedOn']);
+    expect(issueFields((await lead.patch(path, { version: 1, status: 'ended', endedOn: '2024-12-31' })).body)).toEqual([
+      'endedOn',
+    ]);
     const goals = await lead.patch(path, { version: 1, goals: 'Lead an IT project and pass AGL' });
     expect(goals.body).toMatchObject({ goals: 'Lead an IT project and pass AGL', status: 'active', version: 2 });
     expect((await lead.patch(path, { version: 1, status: 'ended' })).status).toBe(409);

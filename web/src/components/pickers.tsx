@@ -1,7 +1,9 @@
 import { Select, TreeSelect } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { useList, useRecord } from '../api/hooks.ts';
-import type { OrgUnitNode, Person, Pmo, Position } from '../api/domain.ts';
+import type { OrgUnitNode, Person, Pmo, Position, ProjectTypeSummary, Skill } from '../api/domain.ts';
+import type { Course } from '../api/training.ts';
+import { type Month, addMonths, currentMonth, monthLabel, monthsBetween } from '../lib/capacity.ts';
 
 /** antd form controls pass value/onChange; these pickers load their options from the API. */
 interface PickerProps<V> {
@@ -16,11 +18,23 @@ interface PickerProps<V> {
   style?: CSSProperties;
 }
 
-export function PersonSelect(props: PickerProps<string | null> & { exclude?: string[] }) {
-  const people = useList<Person>('/people');
-  const options = (people.data ?? [])
-    .filter((p) => p.active && !props.exclude?.includes(p.id))
-    .map((p) => ({ value: p.id, label: p.jobTitle ? `${p.name} · ${p.jobTitle}` : p.name, search: `${p.name} ${p.email}` }));
+interface PickerOption {
+  value: string;
+  label: string;
+  /** The text typed to find the option, when it is not the label. */
+  search?: string;
+}
+
+/** The searchable single-choice Select every picker here shows; clearing it yields null. */
+function PickerSelect(
+  props: PickerProps<string | null> & {
+    options: PickerOption[];
+    /** The option field typed text is matched against. */
+    searchBy?: 'label' | 'search';
+    loading?: boolean;
+    defaultPlaceholder: string;
+  },
+) {
   return (
     <Select
       id={props.id}
@@ -28,12 +42,56 @@ export function PersonSelect(props: PickerProps<string | null> & { exclude?: str
       style={{ width: '100%', ...props.style }}
       value={props.value ?? undefined}
       onChange={(v) => props.onChange?.(v ?? null)}
-      showSearch={{ optionFilterProp: 'search' }}
+      showSearch={{ optionFilterProp: props.searchBy ?? 'label' }}
       allowClear={props.allowClear}
       disabled={props.disabled}
-      loading={people.isLoading}
-      placeholder={props.placeholder ?? 'Choose a person'}
-      options={options}
+      loading={props.loading}
+      placeholder={props.placeholder ?? props.defaultPlaceholder}
+      options={props.options}
+    />
+  );
+}
+
+/**
+ * A picker over an API list (`{items:[...]}`): each item becomes an option valued by its id.
+ * `filter` keeps some items; `search` sets the text typed to find one (default: its label).
+ */
+export function ApiPicker<T extends { id: string }>({
+  path,
+  params,
+  label,
+  search,
+  filter,
+  sortByLabel,
+  ...props
+}: PickerProps<string | null> & {
+  /** The list endpoint, e.g. '/people'. */
+  path: string;
+  /** Query parameters of the list, e.g. `{ active: 'true' }`. */
+  params?: Record<string, string>;
+  label: (item: T) => string;
+  search?: (item: T) => string;
+  filter?: (item: T) => boolean;
+  sortByLabel?: boolean;
+  defaultPlaceholder: string;
+}) {
+  const list = useList<T>(path, params);
+  const options = (list.data ?? [])
+    .filter((item) => filter?.(item) ?? true)
+    .map((item): PickerOption => ({ value: item.id, label: label(item), ...(search ? { search: search(item) } : {}) }));
+  if (sortByLabel) options.sort((a, b) => a.label.localeCompare(b.label));
+  return <PickerSelect {...props} options={options} searchBy={search ? 'search' : 'label'} loading={list.isLoading} />;
+}
+
+export function PersonSelect({ exclude, ...props }: PickerProps<string | null> & { exclude?: string[] }) {
+  return (
+    <ApiPicker<Person>
+      {...props}
+      path="/people"
+      defaultPlaceholder="Choose a person"
+      filter={(p) => p.active && !exclude?.includes(p.id)}
+      label={(p) => (p.jobTitle ? `${p.name} · ${p.jobTitle}` : p.name)}
+      search={(p) => `${p.name} ${p.email}`}
     />
   );
 }
@@ -92,44 +150,101 @@ export function OrgUnitMultiSelect(props: PickerProps<string[]>) {
   );
 }
 
-export function PositionSelect(props: PickerProps<string | null> & { exclude?: string }) {
-  const positions = useList<Position>('/positions');
+export function PositionSelect({ exclude, ...props }: PickerProps<string | null> & { exclude?: string }) {
   return (
-    <Select
-      id={props.id}
-      aria-label={props['aria-label']}
-      style={{ width: '100%', ...props.style }}
-      value={props.value ?? undefined}
-      onChange={(v) => props.onChange?.(v ?? null)}
-      allowClear={props.allowClear}
-      disabled={props.disabled}
-      loading={positions.isLoading}
-      placeholder={props.placeholder ?? 'Choose a position'}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={(positions.data ?? [])
-        .filter((p) => p.id !== props.exclude)
-        .map((p) => ({ value: p.id, label: `${p.code} · ${p.title}${p.holderName ? ` (${p.holderName})` : ''}` }))}
+    <ApiPicker<Position>
+      {...props}
+      path="/positions"
+      defaultPlaceholder="Choose a position"
+      filter={(p) => p.id !== exclude}
+      label={(p) => `${p.code} · ${p.title}${p.holderName ? ` (${p.holderName})` : ''}`}
     />
   );
 }
 
-export function PmoSelect(props: PickerProps<string | null> & { exclude?: string }) {
-  const pmos = useList<Pmo>('/pmos');
+export function PmoSelect({ exclude, ...props }: PickerProps<string | null> & { exclude?: string }) {
   return (
-    <Select
-      id={props.id}
-      aria-label={props['aria-label']}
-      style={{ width: '100%', ...props.style }}
-      value={props.value ?? undefined}
-      onChange={(v) => props.onChange?.(v ?? null)}
-      allowClear={props.allowClear}
-      disabled={props.disabled}
-      loading={pmos.isLoading}
-      placeholder={props.placeholder ?? 'Choose a PMO'}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={(pmos.data ?? [])
-        .filter((p) => p.id !== props.exclude)
-        .map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }))}
+    <ApiPicker<Pmo>
+      {...props}
+      path="/pmos"
+      defaultPlaceholder="Choose a PMO"
+      filter={(p) => p.id !== exclude}
+      label={(p) => `${p.name} (${p.code})`}
     />
+  );
+}
+
+export function SkillSelect(props: PickerProps<string | null>) {
+  return <ApiPicker<Skill> {...props} path="/skills" defaultPlaceholder="Choose a skill" label={(s) => s.name} sortByLabel />;
+}
+
+export function ProjectTypeSelect(props: PickerProps<string | null>) {
+  return (
+    <ApiPicker<ProjectTypeSummary>
+      {...props}
+      path="/project-types"
+      defaultPlaceholder="Choose a project type"
+      label={(t) => t.name}
+    />
+  );
+}
+
+/** Active courses, by code and title. */
+export function CourseSelect(props: PickerProps<string | null>) {
+  return (
+    <ApiPicker<Course>
+      {...props}
+      path="/courses"
+      params={{ active: 'true' }}
+      defaultPlaceholder="Choose a course"
+      label={(c) => `${c.code} · ${c.title}`}
+    />
+  );
+}
+
+/**
+ * A month (`2027-01`) from a list around today: two years back to three years ahead, plus the
+ * value itself when it lies outside.
+ */
+export function MonthSelect({ min, ...props }: PickerProps<Month | null> & { min?: Month }) {
+  const now = currentMonth();
+  const months = monthsBetween(min ?? addMonths(now, -24), addMonths(now, 36));
+  if (props.value && !months.includes(props.value)) months.unshift(props.value);
+  return <PickerSelect {...props} defaultPlaceholder="Month" options={months.map((m) => ({ value: m, label: monthLabel(m) }))} />;
+}
+
+export interface MonthRange {
+  from: Month;
+  to: Month;
+}
+
+/** Two labelled month pickers, "from" and "to"; choosing a from after the to moves the to along. */
+export function MonthRangePicker({
+  value,
+  onChange,
+  idPrefix,
+}: {
+  value: MonthRange;
+  onChange: (range: MonthRange) => void;
+  idPrefix: string;
+}) {
+  return (
+    <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      <label htmlFor={`${idPrefix}-from`}>From</label>
+      <MonthSelect
+        id={`${idPrefix}-from`}
+        value={value.from}
+        style={{ width: 130 }}
+        onChange={(from) => from && onChange({ from, to: value.to < from ? addMonths(from, 11) : value.to })}
+      />
+      <label htmlFor={`${idPrefix}-to`}>to</label>
+      <MonthSelect
+        id={`${idPrefix}-to`}
+        value={value.to}
+        min={value.from}
+        style={{ width: 130 }}
+        onChange={(to) => to && onChange({ from: value.from, to })}
+      />
+    </span>
   );
 }

@@ -4,8 +4,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { useRecord, useWrite } from '../../api/hooks.ts';
 import type { Allocation, OverAllocation, PersonCapacity } from '../../api/resources.ts';
 import { FormModal } from '../../components/FormDrawer.tsx';
-import { PersonSelect } from '../../components/pickers.tsx';
-import { MonthSelect, SkillSelect } from '../../components/resourcePickers.tsx';
+import { MonthSelect, PersonSelect, SkillSelect } from '../../components/pickers.tsx';
 import { addMonths, currentMonth, formatFte, monthCount, monthLabel, toMonth } from '../../lib/capacity.ts';
 
 interface Values {

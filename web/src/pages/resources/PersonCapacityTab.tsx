@@ -5,7 +5,7 @@ import { useList, useRecord } from '../../api/hooks.ts';
 import type { Allocation, PersonCapacity, PersonCapacityMonth } from '../../api/resources.ts';
 import { can, useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/QueryState.tsx';
-import { type MonthRange, MonthRangePicker } from '../../components/resourcePickers.tsx';
+import { type MonthRange, MonthRangePicker } from '../../components/pickers.tsx';
 import { addMonths, currentMonth, formatFte, monthLabel, monthSpan, toMonth } from '../../lib/capacity.ts';
 import { AbsencesCard } from './AbsencesCard.tsx';
 import { CapacityChart } from './CapacityChart.tsx';

@@ -1,5 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
 import { ALL_ROLES, roleLabel } from '../../lib/format.ts';
 
 const KEY_RULES = [
@@ -7,6 +8,28 @@ const KEY_RULES = [
   { max: 40 },
   { pattern: /^[a-z][a-z0-9_-]*$/, message: 'Lower-case letters, digits, - and _' },
 ];
+
+/** The key and name columns of a phase or gate card, labelled e.g. "Phase 1 key", "Phase 1 name". */
+function KeyAndName({ field, label, nameSpan }: { field: number; label: string; nameSpan: number }) {
+  return (
+    <>
+      <Col xs={24} md={6}>
+        <Form.Item label={`${label} key`} name={[field, 'key']} rules={KEY_RULES}>
+          <Input />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={nameSpan}>
+        <Form.Item
+          label={`${label} name`}
+          name={[field, 'name']}
+          rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 100 }]}
+        >
+          <Input />
+        </Form.Item>
+      </Col>
+    </>
+  );
+}
 
 /** The ordered phases of the lifecycle. */
 export function PhasesEditor() {
@@ -54,20 +77,7 @@ export function PhasesEditor() {
               }
             >
               <Row gutter={12}>
-                <Col xs={24} md={6}>
-                  <Form.Item label={`Phase ${i + 1} key`} name={[field.name, 'key']} rules={KEY_RULES}>
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    label={`Phase ${i + 1} name`}
-                    name={[field.name, 'name']}
-                    rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 100 }]}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
+                <KeyAndName field={field.name} label={`Phase ${i + 1}`} nameSpan={8} />
                 <Col xs={24} md={10}>
                   <Form.Item label={`Phase ${i + 1} description`} name={[field.name, 'description']} rules={[{ max: 2000 }]}>
                     <Input />
@@ -86,45 +96,49 @@ export function PhasesEditor() {
   );
 }
 
-function CriteriaEditor({ gateName, gateIndex }: { gateName: number; gateIndex: number }) {
+type GateField = { name: number; key: number };
+
+/**
+ * One of a gate's lists (criteria, deliverables): a heading, a row of inputs per item with a
+ * Remove button, and an Add button that appends `blank`.
+ */
+function GateItemsEditor({
+  gateName,
+  gateIndex,
+  list,
+  heading,
+  noun,
+  blank,
+  wrap,
+  style,
+  children,
+}: {
+  gateName: number;
+  gateIndex: number;
+  /** The gate's field holding the list. */
+  list: 'criteria' | 'deliverables';
+  heading: string;
+  /** What one item is called in the labels: "criterion" → "Remove criterion 2 of gate 1", "Add a criterion". */
+  noun: string;
+  blank: Record<string, unknown>;
+  wrap?: boolean;
+  style?: CSSProperties;
+  /** The inputs of one item; `label(part)` names them, e.g. "Gate 1 criterion 2 key". */
+  children: (field: GateField, label: (part: string) => string) => ReactNode;
+}) {
   return (
-    <Form.List name={[gateName, 'criteria']}>
+    <Form.List name={[gateName, list]}>
       {(fields, { add, remove }) => (
-        <Flex vertical gap={0}>
-          <Typography.Text strong>Criteria</Typography.Text>
+        <Flex vertical gap={0} style={style}>
+          <Typography.Text strong>{heading}</Typography.Text>
           {fields.map((field, i) => (
-            <Flex key={field.key} gap={8} align="flex-start" wrap>
-              <Form.Item name={[field.name, 'kind']} rules={[{ required: true }]} style={{ width: 136, marginBottom: 8 }}>
-                <Select
-                  aria-label={`Gate ${gateIndex + 1} criterion ${i + 1} kind`}
-                  options={[
-                    { value: 'must', label: 'Must meet' },
-                    { value: 'should', label: 'Should meet' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name={[field.name, 'key']} rules={KEY_RULES} style={{ width: 130, marginBottom: 8 }}>
-                <Input aria-label={`Gate ${gateIndex + 1} criterion ${i + 1} key`} placeholder="key" />
-              </Form.Item>
-              <Form.Item
-                name={[field.name, 'text']}
-                rules={[{ required: true, whitespace: true, message: 'Describe the criterion' }, { max: 500 }]}
-                style={{ flex: 1, minWidth: 220, marginBottom: 8 }}
-              >
-                <Input aria-label={`Gate ${gateIndex + 1} criterion ${i + 1} text`} placeholder="What must be true" />
-              </Form.Item>
-              <Form.Item
-                name={[field.name, 'weight']}
-                rules={[{ type: 'number', min: 0, max: 100, message: '0 to 100' }]}
-                style={{ width: 90, marginBottom: 8 }}
-              >
-                <InputNumber aria-label={`Gate ${gateIndex + 1} criterion ${i + 1} weight`} placeholder="weight" />
-              </Form.Item>
+            <Flex key={field.key} gap={8} align="flex-start" wrap={wrap}>
+              {children(field, (part) => `Gate ${gateIndex + 1} ${noun} ${i + 1} ${part}`)}
               <Button
                 type="text"
                 danger
                 icon={<DeleteOutlined />}
-                aria-label={`Remove criterion ${i + 1} of gate ${gateIndex + 1}`}
+                aria-label={`Remove ${noun} ${i + 1} of gate ${gateIndex + 1}`}
                 onClick={() => remove(field.name)}
               />
             </Flex>
@@ -133,10 +147,10 @@ function CriteriaEditor({ gateName, gateIndex }: { gateName: number; gateIndex: 
             size="small"
             type="dashed"
             icon={<PlusOutlined />}
-            onClick={() => add({ kind: 'must', key: '', text: '', weight: 1 })}
+            onClick={() => add(blank)}
             style={{ alignSelf: 'flex-start' }}
           >
-            Add a criterion
+            Add a {noun}
           </Button>
         </Flex>
       )}
@@ -144,45 +158,77 @@ function CriteriaEditor({ gateName, gateIndex }: { gateName: number; gateIndex: 
   );
 }
 
+function CriteriaEditor({ gateName, gateIndex }: { gateName: number; gateIndex: number }) {
+  return (
+    <GateItemsEditor
+      gateName={gateName}
+      gateIndex={gateIndex}
+      list="criteria"
+      heading="Criteria"
+      noun="criterion"
+      blank={{ kind: 'must', key: '', text: '', weight: 1 }}
+      wrap
+    >
+      {(field, label) => (
+        <>
+          <Form.Item name={[field.name, 'kind']} rules={[{ required: true }]} style={{ width: 136, marginBottom: 8 }}>
+            <Select
+              aria-label={label('kind')}
+              options={[
+                { value: 'must', label: 'Must meet' },
+                { value: 'should', label: 'Should meet' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name={[field.name, 'key']} rules={KEY_RULES} style={{ width: 130, marginBottom: 8 }}>
+            <Input aria-label={label('key')} placeholder="key" />
+          </Form.Item>
+          <Form.Item
+            name={[field.name, 'text']}
+            rules={[{ required: true, whitespace: true, message: 'Describe the criterion' }, { max: 500 }]}
+            style={{ flex: 1, minWidth: 220, marginBottom: 8 }}
+          >
+            <Input aria-label={label('text')} placeholder="What must be true" />
+          </Form.Item>
+          <Form.Item
+            name={[field.name, 'weight']}
+            rules={[{ type: 'number', min: 0, max: 100, message: '0 to 100' }]}
+            style={{ width: 90, marginBottom: 8 }}
+          >
+            <InputNumber aria-label={label('weight')} placeholder="weight" />
+          </Form.Item>
+        </>
+      )}
+    </GateItemsEditor>
+  );
+}
+
 function DeliverablesEditor({ gateName, gateIndex }: { gateName: number; gateIndex: number }) {
   return (
-    <Form.List name={[gateName, 'deliverables']}>
-      {(fields, { add, remove }) => (
-        <Flex vertical gap={0} style={{ marginTop: 12 }}>
-          <Typography.Text strong>Required deliverables</Typography.Text>
-          {fields.map((field, i) => (
-            <Flex key={field.key} gap={8} align="flex-start">
-              <Form.Item name={[field.name, 'key']} rules={KEY_RULES} style={{ width: 160, marginBottom: 8 }}>
-                <Input aria-label={`Gate ${gateIndex + 1} deliverable ${i + 1} key`} placeholder="key" />
-              </Form.Item>
-              <Form.Item
-                name={[field.name, 'name']}
-                rules={[{ required: true, whitespace: true, message: 'Name the deliverable' }, { max: 200 }]}
-                style={{ flex: 1, marginBottom: 8 }}
-              >
-                <Input aria-label={`Gate ${gateIndex + 1} deliverable ${i + 1} name`} placeholder="Deliverable" />
-              </Form.Item>
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={`Remove deliverable ${i + 1} of gate ${gateIndex + 1}`}
-                onClick={() => remove(field.name)}
-              />
-            </Flex>
-          ))}
-          <Button
-            size="small"
-            type="dashed"
-            icon={<PlusOutlined />}
-            onClick={() => add({ key: '', name: '' })}
-            style={{ alignSelf: 'flex-start' }}
+    <GateItemsEditor
+      gateName={gateName}
+      gateIndex={gateIndex}
+      list="deliverables"
+      heading="Required deliverables"
+      noun="deliverable"
+      blank={{ key: '', name: '' }}
+      style={{ marginTop: 12 }}
+    >
+      {(field, label) => (
+        <>
+          <Form.Item name={[field.name, 'key']} rules={KEY_RULES} style={{ width: 160, marginBottom: 8 }}>
+            <Input aria-label={label('key')} placeholder="key" />
+          </Form.Item>
+          <Form.Item
+            name={[field.name, 'name']}
+            rules={[{ required: true, whitespace: true, message: 'Name the deliverable' }, { max: 200 }]}
+            style={{ flex: 1, marginBottom: 8 }}
           >
-            Add a deliverable
-          </Button>
-        </Flex>
+            <Input aria-label={label('name')} placeholder="Deliverable" />
+          </Form.Item>
+        </>
       )}
-    </Form.List>
+    </GateItemsEditor>
   );
 }
 
@@ -213,20 +259,7 @@ export function GatesEditor() {
               }
             >
               <Row gutter={12}>
-                <Col xs={24} md={6}>
-                  <Form.Item label={`Gate ${i + 1} key`} name={[field.name, 'key']} rules={KEY_RULES}>
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={9}>
-                  <Form.Item
-                    label={`Gate ${i + 1} name`}
-                    name={[field.name, 'name']}
-                    rules={[{ required: true, whitespace: true, message: 'Enter a name' }, { max: 100 }]}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
+                <KeyAndName field={field.name} label={`Gate ${i + 1}`} nameSpan={9} />
                 <Col xs={24} md={9}>
                   <Form.Item
                     label={`Gate ${i + 1} closes phase`}

@@ -5,7 +5,7 @@ import { useList } from '../../api/hooks.ts';
 import type { TrainingGap, TypeQualification } from '../../api/training.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
-import { ProjectTypeSelect } from '../../components/resourcePickers.tsx';
+import { ProjectTypeSelect } from '../../components/pickers.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { ExpiriesCard } from './ExpiriesCard.tsx';
 
