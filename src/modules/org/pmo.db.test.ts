@@ -379,6 +379,16 @@ describe('delegation thresholds', () => {
     expect(created.body).toMatchObject({ pmoId: ids.program, upTo: 10, version: 1, approver: 'pmo_lead' });
     const thresholdId = created.body.id;
 
+    // A second band of the same subject and measure ending at the same limit is ambiguous.
+    const twin = await programLead.post(`/api/v1/pmos/${ids.program}/thresholds`, {
+      subject: 'budget_increase',
+      measure: 'percent_of_bac',
+      upTo: 10,
+      approver: 'reporting_executive',
+    });
+    expect(twin.status).toBe(409);
+    expect(issueFields(twin.body)).toEqual(['upTo']);
+
     const list = await viewer.get(`/api/v1/pmos/${ids.program}/thresholds`);
     expect(list.body.items).toEqual([created.body]);
     expect((await viewer.get(`/api/v1/pmos/${ids.program}`)).body.thresholds).toEqual([created.body]);

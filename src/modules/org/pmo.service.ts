@@ -1,6 +1,6 @@
 import type { Actor } from '../../kernel/actor.ts';
-import type { Db, Queryable } from '../../kernel/db.ts';
-import { invalid, notFound, versionConflict } from '../../kernel/errors.ts';
+import type { Db, Queryable, Tx } from '../../kernel/db.ts';
+import { AppError, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { toNumber } from '../../kernel/rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type DelegationMeasure, type DelegationSubject, thresholdProblem } from './delegation.ts';
@@ -320,12 +320,30 @@ function checkThreshold(t: CreateThresholdInput) {
   if (problem) throw invalid(problem.field, problem.message);
 }
 
+/** Two bands of one subject and measure ending at the same limit would make routing ambiguous. */
+async function assertBandIsNew(
+  tx: Tx,
+  pmoId: string,
+  band: { subject: string; measure: string; upTo: number },
+  exceptId: string | null,
+): Promise<void> {
+  const clash = (await repo.thresholdsOf(tx, pmoId)).find(
+    (t) => t.id !== exceptId && t.subject === band.subject && t.measure === band.measure && Number(t.upTo) === band.upTo,
+  );
+  if (clash) {
+    throw new AppError('ALREADY_EXISTS', `this PMO already has a ${band.subject} band up to ${band.upTo} (${band.measure})`, {
+      issues: [{ field: 'upTo', message: 'a band of this subject and measure already ends here' }],
+    });
+  }
+}
+
 export async function createThreshold(db: Db, actor: Actor, pmoId: string, input: CreateThresholdInput): Promise<ThresholdView> {
   checkThreshold(input);
   return transactOrg(db, 'delegation threshold', async ({ tx }) => {
     const pmo = await repo.findPmo(tx, pmoId);
     if (!pmo) throw notFound('pmo', pmoId);
     await assertCanEditPmo(tx, actor, pmo);
+    await assertBandIsNew(tx, pmoId, input, null);
     const row = await repo.insertThreshold(tx, { pmoId, ...input, upTo: String(input.upTo) });
     const view = thresholdView(row);
     await recordAudit(tx, actor, {
@@ -362,6 +380,7 @@ export async function updateThreshold(
       approver: input.approver ?? before.approver,
     };
     checkThreshold(merged);
+    await assertBandIsNew(tx, pmoId, merged, thresholdId);
     const row = await repo.updateThreshold(tx, thresholdId, input.version, { ...merged, upTo: String(merged.upTo) });
     if (!row) throw versionConflict('delegation threshold', thresholdId, input.version);
     const after = thresholdView(row);
