@@ -48,11 +48,34 @@ export async function allHeads(db: Queryable): Promise<ChainHead[]> {
   return db.select().from(auditChainHeads);
 }
 
-export async function eventsForRecord(db: Queryable, entityType: string, entityId: string, limit: number) {
+/** Records whose events belong in a parent's history: their before or after names the parent. */
+export interface ChildRecords {
+  entityType: string;
+  /** The field of the child's before/after that holds the parent's id, e.g. pmoId. */
+  parentField: string;
+}
+
+export async function eventsForRecord(
+  db: Queryable,
+  entityType: string,
+  entityId: string,
+  limit: number,
+  children: readonly ChildRecords[] = [],
+) {
+  const own = and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId));
+  const ofChildren = children.map((child) =>
+    and(
+      eq(auditEvents.entityType, child.entityType),
+      or(
+        sql`${auditEvents.after} ->> ${child.parentField} = ${entityId}`,
+        sql`${auditEvents.before} ->> ${child.parentField} = ${entityId}`,
+      ),
+    ),
+  );
   return db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+    .where(ofChildren.length ? or(own, ...ofChildren) : own)
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }

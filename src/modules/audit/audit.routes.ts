@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { Db } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { actorOf, createRouter, defineRoute, depsOf, json } from '../../kernel/http.ts';
+import type { ChildRecords } from './audit.repo.ts';
 import { latestEvents, recordHistory, verifyAuditTrail } from './audit.service.ts';
 
 /** Says whether the actor may see a record, and so its history. Each module provides one. */
@@ -73,6 +74,14 @@ const history = defineRoute('audit.read', {
   responses: { 200: json(z.object({ items: z.array(EventSchema) })) },
 });
 
+/**
+ * Records whose changes show in a parent's history, by the parent's entity type: the PMO's
+ * history includes its delegation thresholds.
+ */
+const CHILD_RECORDS: Record<string, ChildRecords[]> = {
+  pmo: [{ entityType: 'delegation_threshold', parentField: 'pmoId' }],
+};
+
 export function auditRoutes(visibility: Record<string, RecordVisibility> = {}) {
   const router = createRouter();
   router.openapi(verify, async (c) => c.json(await verifyAuditTrail(depsOf(c).database.db), 200));
@@ -84,7 +93,7 @@ export function auditRoutes(visibility: Record<string, RecordVisibility> = {}) {
     const db = depsOf(c).database.db;
     const canSee = visibility[entityType];
     if (!canSee || !(await canSee(db, actorOf(c), entityId))) throw notFound(entityType, entityId);
-    return c.json({ items: await recordHistory(db, entityType, entityId) }, 200);
+    return c.json({ items: await recordHistory(db, entityType, entityId, 200, CHILD_RECORDS[entityType]) }, 200);
   });
   return router;
 }

@@ -101,8 +101,14 @@ function view(row: EventRow): AuditEventView {
 }
 
 /** The history of one record, newest first. The caller checks the actor may see the record. */
-export async function recordHistory(db: Db, entityType: string, entityId: string, limit = 200): Promise<AuditEventView[]> {
-  return (await repo.eventsForRecord(db, entityType, entityId, limit)).map(view);
+export async function recordHistory(
+  db: Db,
+  entityType: string,
+  entityId: string,
+  limit = 200,
+  children: readonly repo.ChildRecords[] = [],
+): Promise<AuditEventView[]> {
+  return (await repo.eventsForRecord(db, entityType, entityId, limit, children)).map(view);
 }
 
 export async function latestEvents(db: Db, limit = 100): Promise<AuditEventView[]> {

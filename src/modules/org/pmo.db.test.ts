@@ -439,5 +439,12 @@ describe('delegation thresholds', () => {
       'delegation_threshold.updated',
       'delegation_threshold.created',
     ]);
+    // The PMO's own history shows its thresholds' changes too, deleted ones included.
+    const pmoHistory = await actions('pmo', ids.program);
+    expect(pmoHistory.slice(0, 3)).toEqual([
+      'delegation_threshold.deleted',
+      'delegation_threshold.updated',
+      'delegation_threshold.created',
+    ]);
   });
 });
