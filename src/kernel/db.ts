@@ -41,6 +41,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, failover, pg_terminate_backend) must not take the
+  // process down: the pool forgets it and opens a new one for the next query.
+  pool.on('error', (err) => {
+    console.error(`PostgreSQL dropped an idle connection: ${err.message}`);
+  });
   // Fail fast with a clear message when the server is not reachable.
   const client = await pool.connect().catch((err: Error) => {
     throw new Error(`cannot connect to DATABASE_URL: ${err.message}`);

@@ -3,7 +3,8 @@ import { Alert, Button, DatePicker, Flex, Form, type FormInstance, Input, InputN
 import type { Dayjs } from 'dayjs';
 import type { OverAllocation } from '../../api/intake.ts';
 import { PersonSelect } from '../../components/pickers.tsx';
-import { AllocationPersonSelect, SkillSelect, usePersonCapacity } from './decisionPickers.tsx';
+import { SkillSelect } from '../../components/pickers.tsx';
+import { AllocationPersonSelect, usePersonCapacity } from './decisionPickers.tsx';
 
 export interface AllocationValues {
   skillId?: string | null;
@@ -163,7 +164,7 @@ export function AllocationRows({
               >
                 <Flex gap={8} wrap align="flex-start">
                   <Form.Item name={[field.name, 'skillId']} label={`Skill ${n}`} style={{ flex: '1 1 180px', marginBottom: 8 }}>
-                    <SkillSelect aria-label={`Skill of allocation ${n}`} />
+                    <SkillSelect aria-label={`Skill of allocation ${n}`} placeholder="Any skill" allowClear />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'personId']}

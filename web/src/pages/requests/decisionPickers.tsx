@@ -1,5 +1,5 @@
 import { Flex, Select, Tag, Typography } from 'antd';
-import type { Person, Portfolio, Skill } from '../../api/domain.ts';
+import type { Person, Portfolio } from '../../api/domain.ts';
 import { useList, useRecord } from '../../api/hooks.ts';
 import type { PersonCapacity, TypeQualification } from '../../api/intake.ts';
 
@@ -95,24 +95,6 @@ export function PortfolioSelect(props: PickerProps & { pmoId: string | null }) {
       showSearch={{ optionFilterProp: 'label' }}
       placeholder="None"
       options={sorted.map((p) => ({ value: p.id, label: `${p.name} (${p.code}) · ${p.pmo.name}` }))}
-      style={{ width: '100%' }}
-    />
-  );
-}
-
-export function SkillSelect(props: PickerProps) {
-  const skills = useList<Skill>('/skills');
-  return (
-    <Select
-      id={props.id}
-      aria-label={props['aria-label']}
-      value={props.value ?? undefined}
-      onChange={(v) => props.onChange?.(v ?? null)}
-      allowClear
-      loading={skills.isLoading}
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder="Any skill"
-      options={(skills.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
       style={{ width: '100%' }}
     />
   );
