@@ -16,6 +16,11 @@ export function pgErrorOf(err: unknown): PgErrorLike | null {
   return null;
 }
 
+/** A unique constraint refused the write (23505). */
+export function isUniqueViolation(err: unknown): boolean {
+  return pgErrorOf(err)?.code === '23505';
+}
+
 /** A field that is already taken: 409 ALREADY_EXISTS naming the field. */
 export function alreadyExists(entity: string, field: string, value: string): AppError {
   const article = /^[aeiou]/i.test(entity) ? 'an' : 'a';

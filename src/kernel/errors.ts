@@ -48,9 +48,22 @@ export function notFound(entity: string, id?: string): AppError {
   return new AppError('NOT_FOUND', id ? `${entity} ${id} not found` : `${entity} not found`);
 }
 
+/**
+ * The one way to say that input is wrong: 422 VALIDATION_FAILED with every issue named by field
+ * in `details.issues`; the message summarises the first three. `extra` adds details (e.g. the
+ * missing courses).
+ */
+export function validationFailed(issues: FieldIssue[], extra: Record<string, unknown> = {}): AppError {
+  const summary = issues
+    .slice(0, 3)
+    .map((i) => `${i.field}: ${i.message}`)
+    .join('; ');
+  return new AppError('VALIDATION_FAILED', summary || 'the input is not valid', { ...extra, issues });
+}
+
 /** Input that breaks a rule the schema cannot express, named by field. */
 export function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { issues: [{ field, message }] });
+  return validationFailed([{ field, message }]);
 }
 
 export function versionConflict(entity: string, id: string, expected: number): AppError {

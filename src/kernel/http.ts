@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Actor } from './actor.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
-import { AppError, type FieldIssue } from './errors.ts';
+import { AppError, type FieldIssue, validationFailed } from './errors.ts';
 import type { RouteAccess } from './permissions.ts';
 
 /** What every request handler can reach: the database and the configuration. */
@@ -34,14 +34,6 @@ export function fieldIssues(issues: readonly ZodIssueLike[], target?: string): F
   });
 }
 
-export function validationError(issues: FieldIssue[]): AppError {
-  const summary = issues
-    .slice(0, 3)
-    .map((i) => `${i.field}: ${i.message}`)
-    .join('; ');
-  return new AppError('VALIDATION_FAILED', summary || 'the input is not valid', { issues });
-}
-
 /** A router whose validation failures become VALIDATION_FAILED errors naming the field. */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
@@ -49,7 +41,7 @@ export function createRouter(): OpenAPIHono<AppEnv> {
       if (!result.success) {
         // A path that names no well-formed id names no record: the same 404 as a missing one.
         if (result.target === 'param') throw new AppError('NOT_FOUND', 'no such record');
-        throw validationError(fieldIssues(result.error.issues as ZodIssueLike[], result.target));
+        throw validationFailed(fieldIssues(result.error.issues as ZodIssueLike[], result.target));
       }
     },
   });

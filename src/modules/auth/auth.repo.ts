@@ -76,12 +76,10 @@ export async function orgFactsOf(db: Queryable, personId: string) {
     .selectDistinct({ role: projectMembers.role })
     .from(projectMembers)
     .where(eq(projectMembers.personId, personId));
-  const [person] = await db.select({ name: people.name }).from(people).where(eq(people.id, personId));
   return {
     memberships,
     positionIds: positions.map((p) => p.id),
     projectRoles: projectRoles.map((r) => r.role),
-    personName: person?.name ?? null,
   };
 }
 

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Tx } from '../../kernel/db.ts';
-import { AppError, type FieldIssue } from '../../kernel/errors.ts';
-import { validationError } from '../../kernel/http.ts';
+import { AppError, type FieldIssue, validationFailed } from '../../kernel/errors.ts';
+import { addDays, addMonths, monthsBetween, today } from '../../kernel/dates.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
@@ -77,23 +77,9 @@ export interface DecisionResult {
   allocations: AllocationView[];
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-function monthIndex(date: string): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-}
-
-function monthName(index: number): string {
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-function addMonthsToDay(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+/** The last day of a span of whole months from `start`: 2026-09-01 + 10 months → 2027-06-30. */
+function finishOf(start: string, months: number): string {
+  return addDays(addMonths(start, months), -1);
 }
 
 /**
@@ -108,13 +94,13 @@ export function baselineCurve(
   finish: string,
   budget: number,
 ): CurvePoint[] {
-  const shift = wantedStart ? monthIndex(startDate) - monthIndex(wantedStart) : 0;
-  const moved = costs.map((c) => ({ month: monthName(monthIndex(`${c.month}-01`) + shift), amount: c.amount }));
+  const shift = wantedStart ? monthsBetween(wantedStart, startDate) : 0;
+  const moved = costs.map((c) => ({ month: addMonths(`${c.month}-01`, shift).slice(0, 7), amount: c.amount }));
   const curve = curveFromMonthlyCosts(moved, budget);
   if (curve.length) return curve;
   return [
     { date: startDate, plannedValue: 0 },
-    { date: finish > startDate ? finish : addMonthsToDay(startDate, 1), plannedValue: budget },
+    { date: finish > startDate ? finish : finishOf(startDate, 1), plannedValue: budget },
   ];
 }
 
@@ -143,7 +129,7 @@ async function approveInTx(tx: Tx, actor: Actor, request: DecisionRequest, input
   const projectManagerId = required(issues, 'projectManagerId', input.projectManagerId);
   if (!request.pmoId) issues.push({ field: 'pmoId', message: 'the request names no PMO' });
   if (!request.projectTypeId) issues.push({ field: 'projectTypeId', message: 'the request names no project type' });
-  if (issues.length) throw validationError(issues);
+  if (issues.length) throw validationFailed(issues);
 
   // The priority score must come from a consistent set of driver comparisons.
   await assertScoreUsable(tx, request.id);
@@ -151,7 +137,7 @@ async function approveInTx(tx: Tx, actor: Actor, request: DecisionRequest, input
   await assertQualifiedProjectManager(tx, projectManagerId, request.projectTypeId!, today());
 
   const plannedFinishDate =
-    input.plannedFinishDate ?? (request.durationMonths ? addMonthsToDay(startDate, request.durationMonths) : undefined);
+    input.plannedFinishDate ?? (request.durationMonths ? finishOf(startDate, request.durationMonths) : undefined);
   const goAheadAt = new Date();
   const project = await createProjectInTx(
     tx,
@@ -213,7 +199,7 @@ async function approveInTx(tx: Tx, actor: Actor, request: DecisionRequest, input
 export async function decideRequest(db: Db, actor: Actor, requestId: string, raw: DecisionBodyInput): Promise<DecisionResult> {
   const parsed = DecisionBody.safeParse(raw);
   if (!parsed.success) {
-    throw validationError(
+    throw validationFailed(
       parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'body', message: i.message })),
     );
   }

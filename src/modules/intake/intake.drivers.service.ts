@@ -9,7 +9,7 @@
  */
 import { type Actor, isAdmin } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
-import { AppError, type FieldIssue, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
+import { AppError, invalid, notFound, versionConflict, validationFailed } from '../../kernel/errors.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
 import { canEditPmo, governedPmoIds } from '../org/index.ts';
@@ -35,14 +35,6 @@ export interface DriverSetView extends AhpView {
   version: number;
   updatedAt: string | null;
   canEdit: boolean;
-}
-
-function validationFailed(issues: FieldIssue[]): AppError {
-  const summary = issues
-    .slice(0, 3)
-    .map((i) => `${i.field}: ${i.message}`)
-    .join('; ');
-  return new AppError('VALIDATION_FAILED', summary, { issues });
 }
 
 /** Checks and evaluates a comparison matrix; an invalid one is a 422 naming `matrix.i.j`. */

@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
-import { AppError, type FieldIssue, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
+import { AppError, type FieldIssue, invalid, notFound, versionConflict, validationFailed } from '../../kernel/errors.ts';
 import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -34,11 +34,6 @@ import {
   transitionFor,
 } from './intake.states.ts';
 import { parseInput } from '../../kernel/validate.ts';
-export { parseInput };
-
-function validationFailed(issues: FieldIssue[]): AppError {
-  return new AppError('VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
-}
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 

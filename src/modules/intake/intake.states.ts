@@ -1,4 +1,4 @@
-import { AppError } from '../../kernel/errors.ts';
+import { AppError, invalid } from '../../kernel/errors.ts';
 
 /**
  * The initiation request's state machine, as one table. Every move of a request is checked
@@ -127,9 +127,7 @@ export function nextState(
   }
   if (typeof transition.to === 'string') return transition.to;
   if (!outcome) {
-    throw new AppError('VALIDATION_FAILED', 'outcome: is required', {
-      issues: [{ field: 'outcome', message: 'is required' }],
-    });
+    throw invalid('outcome', 'is required');
   }
   return transition.to[outcome];
 }

@@ -1,8 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
-import { validationError } from '../../kernel/http.ts';
+import { AppError, notFound, validationFailed } from '../../kernel/errors.ts';
 import { toNumber } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -61,7 +60,7 @@ export async function setBaselineInTx(
     throw new AppError('INVALID_STATE', `project ${project.code} is ${project.state}: its baseline cannot change`);
   }
   const issues = checkCurve(input.bac, input.curve);
-  if (issues.length) throw validationError(issues);
+  if (issues.length) throw validationFailed(issues);
   const [latest] = await tx
     .select({ number: projectBaselines.number })
     .from(projectBaselines)

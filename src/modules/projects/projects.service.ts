@@ -2,7 +2,9 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { isoInstant, toNumber } from '../../kernel/rows.ts';
+import { today } from '../../kernel/dates.ts';
 import { transact } from '../../kernel/usecase.ts';
+import { isUniqueViolation } from '../../kernel/dberrors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { assertQualifiedProjectManager } from '../training/index.ts';
 import { type StandardDefinition, currentStandardVersion } from '../standards/index.ts';
@@ -18,11 +20,6 @@ import {
   type UpdateProjectInput,
 } from './projects.schema.ts';
 import { parseInput } from '../../kernel/validate.ts';
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 function codeTaken(code: string): AppError {
   return new AppError('ALREADY_EXISTS', `a project with code ${code} exists`, {
@@ -208,10 +205,6 @@ export async function createProjectInTx(
     reason: options.reason ?? null,
   });
   return view;
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 const CLOSED_STATES = new Set(['closed', 'terminated']);

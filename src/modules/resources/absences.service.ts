@@ -5,7 +5,8 @@ import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
 import { monthEnd, monthStart } from './resources.capacity.ts';
-import { monthField, parseInput } from './resources.policy.ts';
+import { monthField } from './resources.policy.ts';
+import { parseInput } from '../../kernel/validate.ts';
 import * as repo from './resources.repo.ts';
 import {
   type AbsenceView,

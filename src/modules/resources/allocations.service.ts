@@ -17,7 +17,8 @@ import {
   overAllocatedMonths,
   toCenti,
 } from './resources.capacity.ts';
-import { allocatableProject, mayOverrideCapacity, mayWorkOnAllocationsOf, monthField, parseInput } from './resources.policy.ts';
+import { allocatableProject, mayOverrideCapacity, mayWorkOnAllocationsOf, monthField } from './resources.policy.ts';
+import { parseInput } from '../../kernel/validate.ts';
 import * as repo from './resources.repo.ts';
 import { allocations } from './resources.tables.ts';
 import {

@@ -4,8 +4,6 @@ import { AppError, invalid, notFound } from '../../kernel/errors.ts';
 import { canSeeProject, mayManageProjectsOf } from '../projects/index.ts';
 import { type Month, addMonths, monthCount, parseMonth } from './resources.capacity.ts';
 import * as repo from './resources.repo.ts';
-import { parseInput } from '../../kernel/validate.ts';
-export { parseInput };
 
 export function monthField(field: string, value: string): Month {
   const month = parseMonth(value);

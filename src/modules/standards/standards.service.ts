@@ -3,6 +3,8 @@ import type { Db, Queryable } from '../../kernel/db.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
+import { parseInput } from '../../kernel/validate.ts';
+import { isUniqueViolation } from '../../kernel/dberrors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type StandardDefinition, StandardDefinitionSchema } from './standards.definition.ts';
 import { diffDefinitions } from './standards.diff.ts';
@@ -23,19 +25,7 @@ import type {
  * nothing unchecked is ever published. Issues are named from the body: `definition.gates.0.quorum`.
  */
 export function parseDefinition(raw: unknown, field = 'definition'): StandardDefinition {
-  const parsed = StandardDefinitionSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ field: [field, ...i.path.map(String)].join('.'), message: i.message }));
-  const summary = issues
-    .slice(0, 3)
-    .map((i) => `${i.field}: ${i.message}`)
-    .join('; ');
-  throw new AppError('VALIDATION_FAILED', summary, { issues });
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
+  return parseInput(StandardDefinitionSchema, raw, field);
 }
 
 function codeTaken(code: string): AppError {

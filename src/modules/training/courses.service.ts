@@ -5,7 +5,8 @@ import { invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import type { Role } from '../../kernel/permissions.ts';
 import { isoInstant } from '../../kernel/rows.ts';
 import { recordAudit } from '../audit/index.ts';
-import { parseInput, transactTraining } from './training.errors.ts';
+import { transactTraining } from './training.errors.ts';
+import { parseInput } from '../../kernel/validate.ts';
 import { assertMayManageTrainingOf } from './training.policy.ts';
 import * as repo from './training.repo.ts';
 import {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { AppError, invalid } from '../../kernel/errors.ts';
+import { invalid, validationFailed } from '../../kernel/errors.ts';
 import * as repo from './training.repo.ts';
 import {
   type CompletionLike,
@@ -63,10 +63,7 @@ export async function assertQualifiedProjectManager(
   if (missing.length === 0) return;
   const list = missing.map((m) => (m.reason === 'expired' ? `${m.code} (expired ${m.expiredOn})` : m.code)).join(', ');
   const message = `lacks the training this project type requires: ${list}`;
-  throw new AppError('VALIDATION_FAILED', `${field}: ${message}`, {
-    issues: [{ field, message }],
-    missingCourses: missing,
-  });
+  throw validationFailed([{ field, message }], { missingCourses: missing });
 }
 
 /**

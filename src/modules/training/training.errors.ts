@@ -1,8 +1,6 @@
 import { translateDbError } from '../../kernel/dberrors.ts';
 import type { Db } from '../../kernel/db.ts';
 import { type UnitOfWork, transact } from '../../kernel/usecase.ts';
-import { parseInput } from '../../kernel/validate.ts';
-export { parseInput };
 
 /** The input field each constraint of the training tables guards. */
 const TRAINING_CONSTRAINT_FIELDS: Record<string, string> = {
