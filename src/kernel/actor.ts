@@ -44,6 +44,11 @@ export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.has(role);
 }
 
+/** The system itself (seed, CLI, jobs): it may act wherever a PMO lead of the record may. */
+export function isSystem(actor: Actor): boolean {
+  return actor.kind === 'system';
+}
+
 export function isAdmin(actor: Actor): boolean {
   return actor.kind === 'system' || actor.roles.has('admin');
 }

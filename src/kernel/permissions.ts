@@ -2,6 +2,10 @@
  * The one registry of permissions. A route declares the permission it needs; the role table
  * below says which roles hold it. Record-level checks (PMO scope, reporting line, own project)
  * are made by each module's policy on top of this.
+ *
+ * The installation admin runs the installation (users, settings, integrations) and governs
+ * nothing: drafting, reviewing, rating and deciding requests belong to the PMO and its project
+ * managers, never to the admin role as such.
  */
 export const ROLES = [
   'admin',
@@ -56,23 +60,23 @@ export const PERMISSIONS = {
   },
   'requests.create': {
     description: 'Draft, edit, submit and withdraw own initiation requests',
-    roles: ['project_manager', 'pmo_lead', 'pmo_analyst', 'admin'],
+    roles: ['project_manager', 'pmo_lead', 'pmo_analyst'],
   },
   'requests.review': {
     description: "Start the review of, ask for information on, and reopen requests to one's PMO (not one's own)",
-    roles: ['pmo_lead', 'pmo_analyst', 'admin'],
+    roles: ['pmo_lead', 'pmo_analyst'],
   },
   'requests.decide': {
     description: "Approve, reject or defer requests to the PMO one leads (not one's own)",
-    roles: ['pmo_lead', 'admin'],
+    roles: ['pmo_lead'],
   },
   'drivers.manage': {
     description: 'Set the strategic drivers of a PMO and compare them pairwise (AHP) (lead of that PMO)',
-    roles: ['pmo_lead', 'admin'],
+    roles: ['pmo_lead'],
   },
   'requests.rate': {
     description: "Rate requests to one's PMO against its strategic drivers (member of the target PMO; not one's own)",
-    roles: ['pmo_analyst', 'pmo_lead', 'admin'],
+    roles: ['pmo_analyst', 'pmo_lead'],
   },
   'training.read': {
     description: "See the course catalogue and requirements, one's own training records and certifications, one's mentorships",

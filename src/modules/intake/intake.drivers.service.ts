@@ -7,7 +7,7 @@
  * A score may be used for a decision only when the PMO's driver set exists, is consistent
  * (CR < 0.10), and the request is rated against every current driver.
  */
-import { type Actor, isAdmin } from '../../kernel/actor.ts';
+import { type Actor, isSystem } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
 import { AppError, invalid, notFound, versionConflict, validationFailed } from '../../kernel/errors.ts';
 import { transact } from '../../kernel/usecase.ts';
@@ -108,8 +108,8 @@ function auditShape(view: DriverSetView) {
 }
 
 /**
- * Saves a PMO's driver comparisons in the caller's transaction (lead governing the PMO, or
- * admin). An inconsistent set (CR ≥ 0.10) is saved too, marked `consistent: false`.
+ * Saves a PMO's driver comparisons in the caller's transaction (a lead governing the PMO).
+ * An inconsistent set (CR ≥ 0.10) is saved too, marked `consistent: false`.
  */
 export async function saveDriverComparisonsInTx(
   tx: Tx,
@@ -119,7 +119,7 @@ export async function saveDriverComparisonsInTx(
 ): Promise<DriverSetView> {
   const pmo = await requirePmo(tx, pmoId);
   if (!(await canEditPmo(tx, actor, pmoId))) {
-    throw new AppError('FORBIDDEN', `only an admin or a lead of PMO ${pmo.code} (or of a PMO above it) may set its drivers`, {
+    throw new AppError('FORBIDDEN', `only a lead of PMO ${pmo.code} (or of a PMO above it) may set its drivers`, {
       pmoId,
     });
   }
@@ -313,7 +313,7 @@ export interface RateRequestInput {
 /**
  * Rates a request against some or all of its PMO's current drivers, in the caller's
  * transaction; the drivers not named keep their ratings. Only a member of the target PMO (or
- * of a PMO above it) or an admin, never the requester, and only while the request is submitted,
+ * of a PMO above it), never the requester, and only while the request is submitted,
  * in review or waiting for information.
  */
 export async function rateRequestInTx(tx: Tx, actor: Actor, requestId: string, input: RateRequestInput): Promise<RequestScore> {
@@ -323,7 +323,7 @@ export async function rateRequestInTx(tx: Tx, actor: Actor, requestId: string, i
   if (actor.userId !== null && actor.userId === request.requesterUserId) {
     throw new AppError('SELF_APPROVAL', `you raised ${request.code}: somebody else must rate it`, { requestId });
   }
-  const member = isAdmin(actor) || (request.pmoId !== null && (await governedPmoIds(tx, actor)).includes(request.pmoId));
+  const member = isSystem(actor) || (request.pmoId !== null && (await governedPmoIds(tx, actor)).includes(request.pmoId));
   if (!member) {
     throw new AppError('FORBIDDEN', `only a member of the PMO ${request.code} was submitted to may rate it`, { requestId });
   }

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import { type Actor, isAdmin } from '../../kernel/actor.ts';
+import { type Actor, isAdmin, isSystem } from '../../kernel/actor.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { governedPmoIds, reportingPmoIds } from '../org/index.ts';
 import * as repo from './intake.repo.ts';
@@ -30,7 +30,8 @@ export async function canSeeRequest(db: Queryable, actor: Actor, requestId: stri
 /**
  * How the actor stands to a request, for the state table: its requester; a reviewer (holds
  * requests.review and is a member of the target PMO or a PMO above it); a decider (holds
- * requests.decide and leads the target PMO or a PMO above it). Admins review and decide anywhere.
+ * requests.decide and leads the target PMO or a PMO above it). The system actor reviews and decides
+ * anywhere; an admin user, as such, does neither.
  */
 export async function relationTo(
   db: Queryable,
@@ -38,7 +39,8 @@ export async function relationTo(
   request: { requesterUserId: string; pmoId: string | null },
 ): Promise<ActorRelation> {
   const isRequester = actor.userId !== null && actor.userId === request.requesterUserId;
-  const admin = isAdmin(actor);
+  // The system actor (seed, CLI) acts as a lead anywhere; an admin user governs nothing.
+  const admin = isSystem(actor);
   const pmoId = request.pmoId;
   let mayReview = false;
   let mayDecide = false;

@@ -3,7 +3,7 @@
  * (usable scores first, highest first), with cost, benefit, the skills they need and the
  * capacity left for those skills in the months wanted.
  */
-import { type Actor, isAdmin } from '../../kernel/actor.ts';
+import { type Actor, isSystem } from '../../kernel/actor.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { governedPmoIds } from '../org/index.ts';
@@ -74,9 +74,9 @@ export function compareForQueue(
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-/** Who may see a PMO's queue: a member of it (or of a PMO above it), or an admin. */
+/** Who may see a PMO's queue: a member of it (or of a PMO above it). */
 async function assertMayReview(db: Queryable, actor: Actor, pmo: { id: string; code: string }): Promise<void> {
-  if (isAdmin(actor)) return;
+  if (isSystem(actor)) return;
   if (!(await governedPmoIds(db, actor)).includes(pmo.id)) {
     throw new AppError('FORBIDDEN', `only a member of PMO ${pmo.code} (or of a PMO above it) may see its review queue`, {
       pmoId: pmo.id,
