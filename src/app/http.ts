@@ -1,14 +1,17 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, extname } from 'node:path';
+import { join, extname, resolve, sep } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from '../kernel/http.ts';
+import { isDatabaseUnavailable } from '../kernel/dberrors.ts';
 import { AppError } from '../kernel/errors.ts';
+import { describeError } from '../kernel/log.ts';
 import { authMiddleware, authRoutes } from '../modules/auth/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { moduleRoutes, recordVisibility } from './modules.ts';
-import { docsPage, swaggerAsset } from './docs.ts';
+import { docsPage, docsScript, swaggerAsset } from './docs.ts';
 import { settingsRoutes } from './settings.routes.ts';
 
 /**
@@ -18,6 +21,7 @@ import { settingsRoutes } from './settings.routes.ts';
 export function createApp(deps: AppDeps, options: { webDist?: string | null } = {}) {
   const app = new OpenAPIHono<AppEnv>();
 
+  app.use('*', securityHeaders(deps.config.secureCookies));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('actor', null);
@@ -28,7 +32,6 @@ export function createApp(deps: AppDeps, options: { webDist?: string | null } = 
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
-    c.header('X-Content-Type-Options', 'nosniff');
   });
   app.use('/api/v1/*', authMiddleware);
 
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps, options: { webDist?: string | null } = 
   });
   app.get('/api/docs', (c) => c.html(docsPage()));
   app.get('/api/docs/assets/:file', (c) => swaggerAsset(c.req.param('file')) ?? c.notFound());
+  app.get('/api/docs/init.js', (c) => c.body(docsScript(), 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
 
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', 'no such API route');
@@ -84,16 +88,43 @@ export function createApp(deps: AppDeps, options: { webDist?: string | null } = 
     if (err instanceof AppError) {
       return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status as 400);
     }
+    if (isDatabaseUnavailable(err)) {
+      // The connection went away under the request: its transaction did not commit. The pool opens
+      // a new connection for the next request; the client may retry.
+      console.warn(`database unavailable on ${c.req.method} ${c.req.path}: ${describeError(err).split('\n')[0]}`);
+      c.header('Retry-After', '5');
+      return c.json(
+        {
+          error: {
+            code: 'DATABASE_UNAVAILABLE',
+            message: 'the database is not available; nothing was changed, try again shortly',
+          },
+        },
+        503,
+      );
+    }
     if (err instanceof HTTPException) {
-      // Hono raises these for malformed JSON bodies and the like.
+      // Hono raises these for malformed JSON bodies, wrong content types and the like.
       const status = err.status;
-      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
-      return c.json({ error: { code, message: err.message || 'malformed request' } }, status);
+      const code =
+        status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : status === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : status >= 500
+              ? 'INTERNAL'
+              : 'BAD_REQUEST';
+      const message =
+        status === 415
+          ? `the body must be ${c.req.method === 'GET' ? 'empty' : 'of a content type this route accepts (see the OpenAPI description)'}`
+          : err.message || 'malformed request';
+      return c.json({ error: { code, message } }, status);
     }
     if (err instanceof SyntaxError) {
       return c.json({ error: { code: 'BAD_REQUEST', message: `malformed JSON: ${err.message}` } }, 400);
     }
-    console.error('unhandled error on', c.req.method, c.req.path, err);
+    // Never the request's values: a failed query's message carries its parameters.
+    console.error(`unhandled error on ${c.req.method} ${c.req.path}: ${describeError(err)}`);
     return c.json({ error: { code: 'INTERNAL', message: 'an unexpected error occurred' } }, 500);
   });
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'not found' } }, 404));
@@ -118,15 +149,49 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * The headers every response carries. The content security policy allows scripts from Tollgate
+ * itself only (the web app and the API docs have no inline script); styles also inline, because
+ * the component library writes its styles into <style> elements at run time. Nothing may frame
+ * Tollgate. HSTS is sent when Tollgate is served over HTTPS (TOLLGATE_SECURE_COOKIES=true).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+function securityHeaders(https: boolean) {
+  return secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: 'DENY',
+    xContentTypeOptions: 'nosniff',
+    referrerPolicy: 'same-origin',
+    strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
+    crossOriginOpenerPolicy: 'same-origin',
+    crossOriginResourcePolicy: 'same-origin',
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+  });
+}
+
 /** Serves the built web app; unknown paths get index.html so client-side routes work. */
 function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
+  const root = resolve(dist);
   // Read per page load (it is small): a rebuild of the web app while the server runs takes effect.
-  const index = () => readFileSync(join(dist, 'index.html'), 'utf8');
+  const index = () => readFileSync(join(root, 'index.html'), 'utf8');
   app.get('*', (c) => {
     const path = c.req.path;
     if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
-      const file = join(dist, path);
-      if (file.startsWith(dist) && existsSync(file)) {
+      const file = resolve(root, `.${path}`);
+      // Only regular files inside the web app's folder; a folder or anything else is not found.
+      if (file.startsWith(root + sep) && isFile(file)) {
         const body = readFileSync(file);
         const immutable = path.startsWith('/assets/');
         return c.body(body, 200, {
@@ -142,4 +207,12 @@ function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
       return c.text('The web app is being rebuilt; reload in a moment.', 503, { 'Retry-After': '5' });
     }
   });
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -40,13 +40,27 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle connection the server drops (restart, failover, pg_terminate_backend) must not take the
-  // process down: the pool forgets it and opens a new one for the next query.
-  pool.on('error', (err) => {
-    console.error(`PostgreSQL dropped an idle connection: ${err.message}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // A server that is down or unreachable answers within seconds, not never: the request gets
+    // a 503 and the next one tries again.
+    connectionTimeoutMillis: 5_000,
   });
-  // Fail fast with a clear message when the server is not reachable.
+  // The server may drop any connection (restart, failover, pg_terminate_backend). The pool
+  // listens on idle ones only, and a checked-out client with no listener would crash the process
+  // with an unhandled 'error' event; so every client gets a listener for life. The query in
+  // flight is rejected on its own (its transaction is rolled back by the server), the broken
+  // client is not returned to the pool, and the next query opens a new connection.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => {
+      console.warn(`PostgreSQL dropped a connection in use: ${describeDbError(err)}`);
+    });
+  });
+  pool.on('error', (err) => {
+    console.warn(`PostgreSQL dropped an idle connection: ${describeDbError(err)}`);
+  });
+  // Fail fast with a clear message when the server is not reachable at start.
   const client = await pool.connect().catch((err: Error) => {
     throw new Error(`cannot connect to DATABASE_URL: ${err.message}`);
   });
@@ -60,6 +74,12 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     close: () => pool.end(),
   };
+}
+
+/** The server's words for a connection failure, without any query or its parameters. */
+function describeDbError(err: Error): string {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? `${err.message} (${code})` : err.message;
 }
 
 async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<Database> {

@@ -16,6 +16,32 @@ export function pgErrorOf(err: unknown): PgErrorLike | null {
   return null;
 }
 
+/** SQLSTATE classes and codes that mean the connection or the server went away, not the query. */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|Cannot use a pool after calling end/i;
+
+/**
+ * The database is unreachable or dropped the connection (restart, failover, terminated backend):
+ * the statement did not take effect (its transaction was rolled back) and a retry may succeed.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (
+      typeof candidate.code === 'string' &&
+      (UNAVAILABLE_SQLSTATE.test(candidate.code) || UNAVAILABLE_ERRNO.has(candidate.code))
+    ) {
+      return true;
+    }
+    if (typeof candidate.message === 'string' && UNAVAILABLE_MESSAGE.test(candidate.message)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}
+
 /** A unique constraint refused the write (23505). */
 export function isUniqueViolation(err: unknown): boolean {
   return pgErrorOf(err)?.code === '23505';

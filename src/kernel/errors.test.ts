@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_STATUS, type ErrorCode, invalid, notFound, versionConflict } from './errors.ts';
 
 describe('error codes', () => {
-  it('map every code to a 4xx status', () => {
+  it('map every code to a 4xx status, but an unavailable database to 503', () => {
     for (const [code, status] of Object.entries(ERROR_STATUS)) {
+      if (code === 'DATABASE_UNAVAILABLE') {
+        expect(status).toBe(503);
+        continue;
+      }
       expect(status, code).toBeGreaterThanOrEqual(400);
       expect(status, code).toBeLessThan(500);
       expect(new AppError(code as ErrorCode, 'x').status).toBe(status);

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   CSRF_FAILED: 403,
+  /** A read-only API token was used for a write (anything but GET and HEAD). */
+  TOKEN_READ_ONLY: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
@@ -19,6 +21,10 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   /** An allocation would load a person beyond their capacity in some month. */
   OVER_ALLOCATED: 409,
+  /** The body is not of a content type the route accepts. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The database did not answer (connection dropped, server restarting): nothing was applied; retry. */
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -4,6 +4,7 @@ import type { Actor } from './actor.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { AppError, type FieldIssue, validationFailed } from './errors.ts';
+import { type BodyClass, inputGuard, unknownFields, unknownQueryGuard } from './input.ts';
 import type { RouteAccess } from './permissions.ts';
 
 /** What every request handler can reach: the database and the configuration. */
@@ -34,14 +35,22 @@ export function fieldIssues(issues: readonly ZodIssueLike[], target?: string): F
   });
 }
 
-/** A router whose validation failures become VALIDATION_FAILED errors naming the field. */
+/**
+ * A router whose validation failures become VALIDATION_FAILED errors naming the field, and which
+ * refuses the fields of a JSON body its schema does not know (422 naming each), so a misspelt
+ * field is never silently dropped.
+ */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: async (result, c) => {
       if (!result.success) {
         // A path that names no well-formed id names no record: the same 404 as a missing one.
         if (result.target === 'param') throw new AppError('NOT_FOUND', 'no such record');
         throw validationFailed(fieldIssues(result.error.issues as ZodIssueLike[], result.target));
+      }
+      if (result.target === 'json') {
+        const extra = unknownFields(await c.req.json(), result.data);
+        if (extra.length) throw validationFailed(extra.map((field) => ({ field, message: 'is not a known field' })));
       }
     },
   });
@@ -82,18 +91,44 @@ const ERROR_RESPONSES = {
   403: errorResponse('Missing permission or CSRF token'),
   404: errorResponse('Not found, or not visible to the caller'),
   409: errorResponse('Stale version or invalid state'),
-  422: errorResponse('Validation failed; details.issues names each field'),
+  413: errorResponse('The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit'),
+  415: errorResponse('The body is not of a content type the route accepts'),
+  422: errorResponse(
+    'Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field',
+  ),
+  503: errorResponse('The database is unavailable; nothing was applied, retry (Retry-After)'),
 } as const;
+
+/** The class of a route's body, which sets its size limit: uploads are multipart, all else JSON. */
+function bodyClassOf(config: RouteConfig): BodyClass {
+  const content = config.request?.body?.content ?? {};
+  return Object.keys(content).some((type) => type.startsWith('multipart/')) ? 'upload' : 'json';
+}
+
+/** The query parameters a route declares, when its query schema is an object. */
+function queryNamesOf(config: RouteConfig): string[] | null {
+  const query = config.request?.query as { shape?: Record<string, unknown> } | undefined;
+  if (!query) return [];
+  return query.shape ? Object.keys(query.shape) : null;
+}
 
 /**
  * Declares a route with the access it needs. The access is enforced by a guard middleware
  * and published in the OpenAPI document as `x-tollgate-access`, so a test can walk every route.
+ * Every route also gets the input guard of its class (size, nesting, NUL characters) and refuses
+ * query parameters it does not declare.
  */
 export function defineRoute<const R extends RouteConfig>(access: RouteAccess, config: R): R {
   const existing = config.middleware ? (Array.isArray(config.middleware) ? config.middleware : [config.middleware]) : [];
+  const queryNames = queryNamesOf(config);
   return createRoute({
     ...config,
-    middleware: [guard(access), ...existing],
+    middleware: [
+      guard(access),
+      inputGuard(bodyClassOf(config)),
+      ...(queryNames ? [unknownQueryGuard(queryNames)] : []),
+      ...existing,
+    ],
     security: access === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
     responses: { ...ERROR_RESPONSES, ...config.responses },
     'x-tollgate-access': access,

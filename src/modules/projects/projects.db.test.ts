@@ -276,7 +276,7 @@ describe('editing projects', () => {
     expect((await (await as('programLead')).patch(`/api/v1/projects/${ids.programme}`, body)).status).toBe(200);
   });
 
-  it('does not accept state, phase or budget changes here', async () => {
+  it('does not accept state, phase or budget changes here: they are unknown fields (422), and nothing changes', async () => {
     const current = await (await as('admin')).get(`/api/v1/projects/${ids.enterprise}`);
     const res = await (await as('admin')).patch(`/api/v1/projects/${ids.enterprise}`, {
       version: current.body.version,
@@ -284,8 +284,9 @@ describe('editing projects', () => {
       phaseKey: 'close',
       budget: 1,
     });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ state: 'active', phase: { key: 'build' }, budget: 0 });
+    expect([res.status, issueFields(res.body)]).toEqual([422, ['state', 'phaseKey', 'budget']]);
+    const after = await (await as('admin')).get(`/api/v1/projects/${ids.enterprise}`);
+    expect(after.body).toMatchObject({ state: 'active', phase: { key: 'build' }, budget: 0, version: current.body.version });
   });
 
   it('checks references on edit', async () => {
