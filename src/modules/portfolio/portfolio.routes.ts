@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { type ExportColumn, listResponse, sendList, slicePage } from '../../kernel/lists.ts';
 import {
   CreatePortfolioBody,
   PortfolioDetailSchema,
@@ -8,6 +9,7 @@ import {
   UpdatePortfolioBody,
 } from './portfolio.schema.ts';
 import * as service from './portfolio.service.ts';
+import type { PortfolioView } from './portfolio.service.ts';
 
 const listPortfolios = defineRoute('portfolios.read', {
   method: 'get',
@@ -15,7 +17,7 @@ const listPortfolios = defineRoute('portfolios.read', {
   tags: ['Portfolios'],
   summary: 'Portfolios and programs, optionally of one PMO',
   request: { query: PortfolioQuery },
-  responses: { 200: json(z.object({ items: z.array(PortfolioSchema) })) },
+  responses: { 200: listResponse(PortfolioSchema) },
 });
 
 const getPortfolio = defineRoute('portfolios.read', {
@@ -45,10 +47,28 @@ const updatePortfolio = defineRoute('portfolios.manage', {
   responses: { 200: json(PortfolioDetailSchema) },
 });
 
+const PORTFOLIO_COLUMNS: ExportColumn<PortfolioView>[] = [
+  { header: 'Code', value: (p) => p.code },
+  { header: 'Name', value: (p) => p.name },
+  { header: 'Kind', value: (p) => p.kind },
+  { header: 'PMO', value: (p) => p.pmo.name },
+  { header: 'Owner', value: (p) => p.ownerName },
+  { header: 'Projects', value: (p) => p.projectCount, kind: 'number' },
+  { header: 'Description', value: (p) => p.description },
+];
+
 export function portfolioRoutes() {
   const router = createRouter();
   const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
-  router.openapi(listPortfolios, async (c) => c.json({ items: await service.listPortfolios(db(c), c.req.valid('query')) }, 200));
+  router.openapi(listPortfolios, async (c) => {
+    const query = c.req.valid('query');
+    return sendList(c, {
+      query,
+      fileName: 'portfolios',
+      load: async (page) => slicePage(await service.listPortfolios(db(c), query), page),
+      columns: PORTFOLIO_COLUMNS,
+    });
+  });
   router.openapi(getPortfolio, async (c) => c.json(await service.getPortfolio(db(c), actorOf(c), c.req.valid('param').id), 200));
   router.openapi(createPortfolio, async (c) =>
     c.json(await service.createPortfolio(db(c), actorOf(c), c.req.valid('json')), 201),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
+import { listQuery } from '../../kernel/lists.ts';
 
 export const PORTFOLIO_KINDS = ['portfolio', 'program'] as const;
 export const PortfolioKindSchema = z.enum(PORTFOLIO_KINDS).openapi('PortfolioKind');
@@ -58,7 +59,7 @@ export const UpdatePortfolioBody = z
   })
   .openapi('UpdatePortfolioInput');
 
-export const PortfolioQuery = z.object({
+export const PortfolioQuery = listQuery({
   pmoId: z.uuid().optional(),
   kind: PortfolioKindSchema.optional(),
 });
