@@ -7,6 +7,7 @@ import { notifyRoutes } from '../modules/notify/index.ts';
 import { orgRoutes, orgVisibility } from '../modules/org/index.ts';
 import { portfolioRoutes, portfolioVisibility } from '../modules/portfolio/index.ts';
 import { projectsRoutes, projectsVisibility } from '../modules/projects/index.ts';
+import { searchRoutes } from '../modules/search/index.ts';
 import { resourcesRoutes, resourcesVisibility } from '../modules/resources/index.ts';
 import { standardsRoutes, standardsVisibility } from '../modules/standards/index.ts';
 import { trainingRoutes, trainingVisibility } from '../modules/training/index.ts';
@@ -24,6 +25,7 @@ export function moduleRoutes(): OpenAPIHono<AppEnv>[] {
     driversRoutes(),
     notifyRoutes(),
     resourcesRoutes(),
+    searchRoutes(),
   ];
 }
 

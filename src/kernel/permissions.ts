@@ -89,6 +89,7 @@ export const PERMISSIONS = {
   },
   'projects.baseline': { description: "Set a project's cost baseline (lead of the governing PMO)", roles: ['pmo_lead'] },
   'audit.read': { description: 'See the history of a record one may see', roles: EVERYONE },
+  'search.read': { description: 'Quick find across the records one may open', roles: EVERYONE },
   'audit.verify': {
     description: "Verify the audit trail's hash chain",
     roles: ['admin', 'pmo_lead', 'pmo_analyst', 'executive'],

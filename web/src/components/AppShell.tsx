@@ -25,6 +25,7 @@ import { can } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
 import { roleLabel } from '../lib/format.ts';
 import { NotificationBell } from './NotificationBell.tsx';
+import { QuickFind } from './QuickFind.tsx';
 
 interface NavEntry {
   key: string;
@@ -164,6 +165,9 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
             gap: 12,
           }}
         >
+          <div style={{ marginInlineEnd: 'auto' }}>
+            <QuickFind />
+          </div>
           <Flex gap={4} wrap style={{ display: 'flex' }} aria-label="Your roles">
             {me.roles.map((r) => (
               <Tag key={r} color="blue" style={{ marginInlineEnd: 0 }}>
