@@ -5,7 +5,9 @@
  *  2. audit verify: verifyAuditTrail over N events, against a raw SELECT of the same rows —
  *     the price of recomputing every hash;
  *  3. the capacity heat map over a generated organisation, against the SQL aggregate of allocated
- *     FTE by skill and month (bench/capacity.ts).
+ *     FTE by skill and month (bench/capacity.ts);
+ *  4. a warm start to the first page and the server's memory, against a bare node server and a
+ *     bare PGlite server started the same way (bench/start.ts; always on PGlite).
  * Run: npm run bench   (PGlite; set DATABASE_URL to run on PostgreSQL)
  */
 import { performance } from 'node:perf_hooks';
@@ -16,6 +18,7 @@ import { runMigrations } from '../src/kernel/migrate.ts';
 import { transact } from '../src/kernel/usecase.ts';
 import { recordAudit, verifyAuditTrail } from '../src/modules/audit/index.ts';
 import { benchCapacity } from './capacity.ts';
+import { benchStart } from './start.ts';
 
 const N = Number(process.env.BENCH_EVENTS ?? 2000);
 const actor = systemActor('bench');
@@ -75,3 +78,4 @@ await benchCapacity(database, {
   allocations: Number(process.env.BENCH_ALLOCATIONS ?? 10_000),
 });
 await database.close();
+await benchStart();

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Builds the web app before `npm start` when web/dist is missing or older than its sources.
+// The browser tests call this before they start a server: it builds the web app when web/dist is
+// missing or older than its sources, so that a test never drives a stale build. `npm start` does not
+// build (`npm install` did; after a change, `npm run build:web`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,14 +23,7 @@ const sources = [join(root, 'web', 'src'), join(root, 'web', 'index.html'), join
 );
 const stale = !existsSync(built) || sources.some((s) => newest(s) > statSync(built).mtimeMs);
 if (stale) {
-  console.log('building the web app (once, or after it changed)…');
-  const result = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
+  console.log('building the web app (its sources changed since the last build)…');
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.js'), 'web'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

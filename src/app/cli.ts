@@ -36,23 +36,36 @@ export function buildCli(): Command {
     .action(async (opts: { port?: string; seed: boolean }) => {
       if (opts.port) process.env.PORT = opts.port;
       const config = loadConfig();
-      const { stop } = await startServer(config, { seed: opts.seed });
-      const shutdown = (signal: string) => {
-        console.log(`\n${signal}: shutting down`);
-        const timer = setTimeout(() => process.exit(1), 10_000);
+      // The signal handlers come first: a signal while the database opens, migrates or seeds waits
+      // for that to finish and then stops, so the data directory's lock is always released.
+      let stopSignal: NodeJS.Signals | null = null;
+      let stopServer: (() => Promise<void>) | null = null;
+      const shutdown = (stop: () => Promise<void>) => {
+        const timer = setTimeout(() => {
+          console.error('could not stop within 10 s (a connection still open); exiting');
+          process.exit(1);
+        }, 10_000);
+        timer.unref();
         stop().then(
-          () => {
-            clearTimeout(timer);
-            process.exit(0);
-          },
+          () => process.exit(0),
           (err) => {
             console.error(err);
             process.exit(1);
           },
         );
       };
-      process.once('SIGINT', () => shutdown('SIGINT'));
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      const onSignal = (signal: NodeJS.Signals) => {
+        // Ctrl-C in a terminal reaches this process twice under `npm start` (from the terminal and
+        // forwarded by npm): a second signal is the same request, not a reason to stop unclean.
+        if (stopSignal) return;
+        stopSignal = signal;
+        console.log(`\n${signal}: shutting down`);
+        if (stopServer) shutdown(stopServer);
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      ({ stop: stopServer } = await startServer(config, { seed: opts.seed }));
+      if (stopSignal) shutdown(stopServer);
     });
 
   program

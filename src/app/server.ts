@@ -1,9 +1,14 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Config } from '../kernel/config.ts';
 import { openDatabase } from '../kernel/db.ts';
 import { runMigrations } from '../kernel/migrate.ts';
 import { createApp } from './http.ts';
 import { seedDemoIfEmpty } from './seed.ts';
+
+/** The built web app's page, as http.ts finds it (from src/app or, compiled, from dist/server). */
+const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 
 /**
  * Starts Tollgate: opens the database (locking a PGlite data directory), migrates it, seeds
@@ -37,6 +42,8 @@ export async function startServer(config: Config, options: { seed?: boolean } = 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Tollgate ${config.version} on http://localhost:${port} (database: ${where})`);
+  if (!existsSync(WEB_INDEX))
+    console.warn('the web app is not built (no web/dist): serving the API only; `npm run build:web` builds it');
 
   let stopping: Promise<void> | null = null;
   const stop = () => {

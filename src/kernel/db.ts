@@ -90,7 +90,14 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
   }
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir, loadDataDir });
+    // 32 MB of shared buffers instead of PGlite's 128 MB: an embedded database of one PMO does not
+    // need more, and it keeps the server under 400 MB. A start parameter, not postgresql.conf, so
+    // nothing is written into the data directory.
+    client = await PGlite.create({
+      dataDir,
+      loadDataDir,
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+    });
   } catch (err) {
     release();
     throw err;

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Context } from 'hono';
 import { AppError } from './errors.ts';
 
@@ -120,10 +119,14 @@ export async function sendList<T, E = T>(c: Context, options: ListOptions<T, E>)
   }
   const { items, total } = await options.load(null);
   if (total > MAX_EXPORT_ROWS) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `the export would hold ${total} rows; narrow the filters to at most ${MAX_EXPORT_ROWS}`, {
-      limit: MAX_EXPORT_ROWS,
-      total,
-    });
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `the export would hold ${total} rows; narrow the filters to at most ${MAX_EXPORT_ROWS}`,
+      {
+        limit: MAX_EXPORT_ROWS,
+        total,
+      },
+    );
   }
   const rows = options.exportRows ? options.exportRows(items) : (items as unknown as E[]);
   const stem = `${options.fileName}-${new Date().toISOString().slice(0, 10)}`;
@@ -174,7 +177,13 @@ export function toCsv<E>(rows: readonly E[], columns: readonly ExportColumn<E>[]
   return `\uFEFF${stringify([columns.map((c) => c.header), ...records])}`;
 }
 
-export async function toXlsx<E>(rows: readonly E[], columns: readonly ExportColumn<E>[], sheetName: string): Promise<ArrayBuffer> {
+export async function toXlsx<E>(
+  rows: readonly E[],
+  columns: readonly ExportColumn<E>[],
+  sheetName: string,
+): Promise<ArrayBuffer> {
+  // Loaded on the first export, not at start: it is large and most requests never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tollgate';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
@@ -182,8 +191,7 @@ export async function toXlsx<E>(rows: readonly E[], columns: readonly ExportColu
     header: column.header,
     key: String(i),
     width: Math.min(60, Math.max(10, column.header.length + 2)),
-    style:
-      column.kind === 'money' ? { numFmt: '#,##0.00' } : column.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : undefined,
+    style: column.kind === 'money' ? { numFmt: '#,##0.00' } : column.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : undefined,
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
