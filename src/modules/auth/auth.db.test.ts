@@ -123,7 +123,7 @@ describe('sign-in', () => {
     expect(unknown.body.error).toEqual(wrong.body.error);
   });
 
-  it('after 5 failures refuses the 6th attempt with 429 and Retry-After, even with the right password', async () => {
+  it('after 5 failures makes the next attempt from that client wait (429 with Retry-After), without touching other accounts', async () => {
     const user = await makeUser();
     const client = ApiClient.anonymous(app);
     for (let i = 0; i < 5; i++) {
@@ -135,7 +135,9 @@ describe('sign-in', () => {
     expect(sixth.body.error.code).toBe('TOO_MANY_ATTEMPTS');
     const retryAfter = Number(sixth.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    // A wait of 2^5 seconds, not a lock-out (auth.throttle.db.test.ts covers the rest).
+    expect(retryAfter).toBeLessThanOrEqual(32);
+    expect(sixth.body.error.details.retryAfterSeconds).toBe(retryAfter);
     expect(await count(sql`select count(*) as n from sessions where user_id = ${user.id}`)).toBe(0);
     // Another account is not affected.
     const other = await makeUser();
@@ -171,6 +173,64 @@ describe('sign-in', () => {
     const res = await app.request('/api/v1/me', { headers: { cookie: 'tg_session=forged' } });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('signing in again', () => {
+  it('works with a live session cookie and no CSRF header, and replaces the old session', async () => {
+    const user = await makeUser();
+    const old = await rawLogin(user.email, user.password);
+    // A stale tab: the cookie is still there, the CSRF token the page had is not.
+    const res = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: old.cookie },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    expect(res.status).toBe(200);
+    const fresh = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ');
+    expect((await app.request('/api/v1/me', { headers: { cookie: old.cookie } })).status).toBe(401);
+    expect((await app.request('/api/v1/me', { headers: { cookie: fresh } })).status).toBe(200);
+    expect(await count(sql`select count(*) as n from sessions where user_id = ${user.id}`)).toBe(1);
+  });
+
+  it('as someone else in the same browser signs the first account out there, audited', async () => {
+    const first = await makeUser();
+    const second = await makeUser();
+    const old = await rawLogin(first.email, first.password);
+    const res = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: old.cookie, 'x-csrf-token': 'left-over-from-another-tab' },
+      body: JSON.stringify({ email: second.email, password: second.password }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { me: { email: string } }).me.email).toBe(second.email);
+    expect(await count(sql`select count(*) as n from sessions where user_id = ${first.id}`)).toBe(0);
+    expect(await eventsOf(first.id, 'user.signed_out')).toBe(1);
+  });
+
+  it('with a wrong password leaves the old session alone', async () => {
+    const user = await makeUser();
+    const old = await rawLogin(user.email, user.password);
+    const res = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: old.cookie },
+      body: JSON.stringify({ email: user.email, password: 'not-the-password' }),
+    });
+    expect(res.status).toBe(401);
+    expect((await app.request('/api/v1/me', { headers: { cookie: old.cookie } })).status).toBe(200);
+  });
+
+  it('works with a revoked API token still in the Authorization header', async () => {
+    const user = await makeUser();
+    const res = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer tg_revoked-long-ago' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    expect(res.status).toBe(200);
   });
 });
 
@@ -266,13 +326,22 @@ describe('password change', () => {
     ).toBe(200);
   });
 
-  it('changes the password, keeps this session and ends the others', async () => {
+  it('changes the password, keeps this session, ends the others and revokes the API tokens by default', async () => {
     const user = await makeUser();
     const here = await ApiClient.signIn(app, user.email, user.password);
     const elsewhere = await ApiClient.signIn(app, user.email, user.password);
+    const script = (await here.post('/api/v1/auth/tokens', { name: 'script' })).body.token as string;
+    const reader = (await here.post('/api/v1/auth/tokens', { name: 'reader', scope: 'read' })).body.token as string;
     const newPassword = 'a-much-better-password';
     const res = await here.post('/api/v1/auth/password', { currentPassword: user.password, newPassword });
-    expect(res.status).toBe(204);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ signedOutSessions: 1, revokedTokens: 2 });
+    expect((await ApiClient.withToken(app, script).get('/api/v1/me')).status).toBe(401);
+    expect((await ApiClient.withToken(app, reader).get('/api/v1/me')).status).toBe(401);
+    const [event] = await rows<{ after: unknown }>(
+      sql`select after from audit_events where entity_id = ${user.id} and action = 'password.changed'`,
+    );
+    expect(event!.after).toEqual({ signedOutSessions: 1, revokedTokens: 2 });
     expect((await here.get('/api/v1/me')).status).toBe(200);
     expect((await elsewhere.get('/api/v1/me')).status).toBe(401);
     const old = await ApiClient.anonymous(app).post('/api/v1/auth/login', { email: user.email, password: user.password });
@@ -281,6 +350,35 @@ describe('password change', () => {
     const [row] = await rows<{ password_hash: string }>(sql`select password_hash from users where id = ${user.id}`);
     expect(row!.password_hash.startsWith('$argon2id$')).toBe(true);
     expect(await eventsOf(user.id, 'password.changed')).toBe(1);
+  });
+});
+
+describe('password change keeping tokens', () => {
+  it('keeps the API tokens when revokeTokens is false, and says so', async () => {
+    const user = await makeUser();
+    const client = await ApiClient.signIn(app, user.email, user.password);
+    const token = (await client.post('/api/v1/auth/tokens', { name: 'kept' })).body.token as string;
+    const res = await client.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'another-good-password',
+      revokeTokens: false,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ signedOutSessions: 0, revokedTokens: 0 });
+    expect((await ApiClient.withToken(app, token).get('/api/v1/me')).status).toBe(200);
+  });
+
+  it('refuses a revokeTokens that is not a boolean, changing nothing', async () => {
+    const user = await makeUser();
+    const client = await ApiClient.signIn(app, user.email, user.password);
+    const res = await client.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'another-good-password',
+      revokeTokens: 'yes',
+    });
+    expect(res.status).toBe(422);
+    expect(issueFields(res.body)).toEqual(['revokeTokens']);
+    expect(await eventsOf(user.id, 'password.changed')).toBe(0);
   });
 });
 
@@ -298,7 +396,14 @@ describe('API tokens', () => {
     const list = await client.get('/api/v1/auth/tokens');
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(1);
-    expect(list.body.items[0]).toMatchObject({ id, name: 'reporting script', prefix, revokedAt: null });
+    expect(list.body.items[0]).toMatchObject({
+      id,
+      name: 'reporting script',
+      prefix,
+      revokedAt: null,
+      scope: 'write',
+      expiresAt: null,
+    });
     expect(list.body.items[0].token).toBeUndefined();
     expect(JSON.stringify(list.body)).not.toContain(token);
 
@@ -335,6 +440,86 @@ describe('API tokens', () => {
     expect((await ApiClient.withToken(app, 'tg_made-up').get('/api/v1/me')).status).toBe(401);
     const res = await app.request('/api/v1/me', { headers: { authorization: 'Basic abc' } });
     expect(res.status).toBe(401);
+  });
+
+  it('a read-only token reads and is refused every write with 403 TOKEN_READ_ONLY, writing nothing', async () => {
+    const user = await makeUser(['admin']);
+    const client = await ApiClient.signIn(app, user.email, user.password);
+    const created = await client.post('/api/v1/auth/tokens', { name: 'dashboard', scope: 'read' });
+    expect(created.status).toBe(201);
+    expect(created.body.scope).toBe('read');
+    const reader = ApiClient.withToken(app, created.body.token);
+    expect((await reader.get('/api/v1/me')).status).toBe(200);
+    expect((await reader.get('/api/v1/users')).status).toBe(200);
+    const head = await app.request('/api/v1/me', { method: 'HEAD', headers: { authorization: `Bearer ${created.body.token}` } });
+    expect(head.status).toBe(200);
+    const eventsBefore = await count(sql`select count(*) as n from audit_events`);
+    const writes = [
+      await reader.post('/api/v1/auth/tokens', { name: 'escalate' }),
+      await reader.delete(`/api/v1/auth/tokens/${created.body.id}`),
+      await reader.patch(`/api/v1/users/${user.id}`, { version: user.version, displayName: 'Changed' }),
+      await reader.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'a-brand-new-password' }),
+      await reader.post('/api/v1/auth/logout'),
+    ];
+    for (const reply of writes) {
+      expect(reply.status).toBe(403);
+      expect(reply.body.error.code).toBe('TOKEN_READ_ONLY');
+    }
+    expect(await count(sql`select count(*) as n from audit_events`)).toBe(eventsBefore);
+    expect(await count(sql`select count(*) as n from api_tokens where user_id = ${user.id}`)).toBe(1);
+    expect((await reader.get('/api/v1/me')).status).toBe(200);
+  });
+
+  it('expire: a date works through that day, a date-time at that instant; an expired token is 401 like a revoked one', async () => {
+    const user = await makeUser();
+    const client = await ApiClient.signIn(app, user.email, user.password);
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const byDay = await client.post('/api/v1/auth/tokens', { name: 'month', expiresAt: day });
+    expect(byDay.status).toBe(201);
+    const nextDay = new Date(`${day}T00:00:00Z`);
+    nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+    expect(byDay.body.expiresAt).toBe(nextDay.toISOString());
+    const instant = new Date(Date.now() + 3_600_000).toISOString();
+    const byInstant = await client.post('/api/v1/auth/tokens', { name: 'hour', expiresAt: instant, scope: 'read' });
+    expect(byInstant.status).toBe(201);
+    expect(byInstant.body.expiresAt).toBe(instant);
+    const listed = (await client.get('/api/v1/auth/tokens')).body.items as { id: string; expiresAt: string; scope: string }[];
+    expect(listed.find((t) => t.id === byInstant.body.id)).toMatchObject({ expiresAt: instant, scope: 'read' });
+    const [event] = await rows<{ after: Record<string, unknown> }>(
+      sql`select after from audit_events where entity_id = ${user.id} and action = 'token.created' and after->>'tokenId' = ${byInstant.body.id}`,
+    );
+    expect(event!.after).toMatchObject({ scope: 'read', expiresAt: instant });
+
+    const bearer = ApiClient.withToken(app, byInstant.body.token);
+    expect((await bearer.get('/api/v1/me')).status).toBe(200);
+    await database.db.execute(
+      sql`update api_tokens set expires_at = now() - interval '1 second' where id = ${byInstant.body.id}`,
+    );
+    const expired = await bearer.get('/api/v1/me');
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expiry in the past, more than a year ahead or malformed (422 naming expiresAt), creating nothing', async () => {
+    const user = await makeUser();
+    const client = await ApiClient.signIn(app, user.email, user.password);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const tooFar = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    for (const expiresAt of [yesterday, new Date(Date.now() - 60_000).toISOString(), tooFar, 'next week', '2026-02-30', 42]) {
+      const res = await client.post('/api/v1/auth/tokens', { name: 'bad', expiresAt });
+      expect(res.status, String(expiresAt)).toBe(422);
+      expect(issueFields(res.body), String(expiresAt)).toEqual(['expiresAt']);
+    }
+    const scope = await client.post('/api/v1/auth/tokens', { name: 'bad', scope: 'admin' });
+    expect(scope.status).toBe(422);
+    expect(issueFields(scope.body)).toEqual(['scope']);
+    expect(await count(sql`select count(*) as n from api_tokens where user_id = ${user.id}`)).toBe(0);
+    // A year ahead is the limit, and no expiry is allowed.
+    const inAYear = new Date();
+    inAYear.setUTCFullYear(inAYear.getUTCFullYear() + 1);
+    const limit = await client.post('/api/v1/auth/tokens', { name: 'year', expiresAt: inAYear.toISOString().slice(0, 10) });
+    expect(limit.status).toBe(201);
+    expect((await client.post('/api/v1/auth/tokens', { name: 'forever', expiresAt: null })).body.expiresAt).toBeNull();
   });
 
   it("cannot revoke someone else's token", async () => {

@@ -1,8 +1,9 @@
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { executivePositions, pmoMembers, people } from '../org/org.tables.ts';
 import { projectMembers } from '../projects/projects.tables.ts';
-import { apiTokens, loginAttempts, sessions, userRoles, users } from './auth.tables.ts';
+import type { ThrottleKey, ThrottleState, ThrottleUpdate } from './auth.throttle.ts';
+import { apiTokens, knownSignInAddresses, sessions, signInThrottle, userRoles, users } from './auth.tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -103,31 +104,166 @@ export async function deleteSession(db: Queryable, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOfUser(db: Queryable, userId: string, except?: string) {
+export async function deleteSessionsOfUser(db: Queryable, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Deletes one session and says whose it was (null when there was none). */
+export async function deleteSessionReturningUser(db: Queryable, id: string): Promise<string | null> {
+  const [row] = await db.delete(sessions).where(eq(sessions.id, id)).returning({ userId: sessions.userId });
+  return row?.userId ?? null;
+}
+
+export async function deleteOtherSessions(db: Queryable, userId: string, except: string | null): Promise<number> {
   const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
   const ids = rows.map((r) => r.id).filter((id) => id !== except);
   if (ids.length) await db.delete(sessions).where(inArray(sessions.id, ids));
+  return ids.length;
 }
 
-export async function recordLoginAttempt(db: Queryable, email: string, ip: string | null, succeeded: boolean) {
-  await db.insert(loginAttempts).values({ email: email.toLowerCase(), ip, succeeded });
+/** How long an address counts as known to an account after its last successful sign-in. */
+const KNOWN_ADDRESS_DAYS = 90;
+
+/**
+ * The address as counted (an IPv6 address
+ * stands for its /64, which one subscriber usually holds whole; `unknown` without an address),
+ * and whether the account of `email` signed in from that address lately.
+ */
+export async function throttleContext(
+  db: Queryable,
+  address: string | null,
+  email: string,
+): Promise<{ bucket: string; known: boolean }> {
+  const result = (await db.execute(sql`
+    with a as (
+      select case
+        when ${address}::inet is null then 'unknown'
+        when family(${address}::inet) = 6 then network(set_masklen(${address}::inet, 64))::text
+        else host(${address}::inet)
+      end as bucket
+    )
+    select a.bucket,
+      exists (
+        select 1 from ${knownSignInAddresses} k join ${users} u on u.id = k.user_id
+        where u.email = ${email} and k.address = a.bucket
+          and k.last_success_at > now() - make_interval(days => ${KNOWN_ADDRESS_DAYS})
+      ) as known
+    from a`)) as unknown as { rows: { bucket: string; known: boolean }[] };
+  const row = result.rows[0]!;
+  return { bucket: row.bucket, known: Boolean(row.known) };
 }
 
-/** Failures for this e-mail since its last success within the window. */
-export async function recentFailures(db: Queryable, email: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+/**
+ * Locks the attempt's counter rows (creating empty ones), in the order given, until the end of
+ * the transaction, and returns them as they stand with the database's clock once they are held:
+ * a concurrent attempt on any of these keys, from this or another instance, waits here.
+ */
+export async function lockThrottle(db: Queryable, keys: ThrottleKey[]): Promise<{ states: ThrottleState[]; now: Date }> {
   const rows = await db
-    .select({ succeeded: loginAttempts.succeeded, at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email.toLowerCase()), gt(loginAttempts.at, since)))
-    .orderBy(sql`${loginAttempts.at} desc`);
-  let count = 0;
-  let oldest: Date | null = null;
-  for (const r of rows) {
-    if (r.succeeded) break;
-    count++;
-    oldest = r.at;
+    .insert(signInThrottle)
+    .values(keys.map((k) => ({ key: k.key, kind: k.kind, account: k.account, failures: 0, expiresAt: sql`now()` })))
+    .onConflictDoUpdate({ target: signInThrottle.key, set: { kind: sql`excluded.kind` } })
+    .returning({
+      key: signInThrottle.key,
+      kind: signInThrottle.kind,
+      failures: signInThrottle.failures,
+      blockedUntil: signInThrottle.blockedUntil,
+      expiresAt: signInThrottle.expiresAt,
+      now: sql<string>`clock_timestamp()`,
+    });
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const now = new Date(Math.max(...rows.map((r) => new Date(r.now).getTime())));
+  const states = keys.map((k) => {
+    const { now: _, ...state } = byKey.get(k.key)!;
+    return state;
+  });
+  return { states, now };
+}
+
+export async function applyThrottle(db: Queryable, updates: ThrottleUpdate[]): Promise<void> {
+  for (const u of updates) {
+    await db
+      .update(signInThrottle)
+      .set({ failures: u.failures, blockedUntil: u.blockedUntil, lastFailureAt: u.lastFailureAt, expiresAt: u.expiresAt })
+      .where(eq(signInThrottle.key, u.key));
   }
-  return { count, oldest };
+}
+
+/**
+ * Takes back an attempt that succeeded: its pair starts afresh; the account and address
+ * counters lose the failure it was counted as, and the wait it started, unless a later
+ * attempt has moved that wait since.
+ */
+export async function settleSuccess(db: Queryable, updates: ThrottleUpdate[]): Promise<void> {
+  for (const u of updates) {
+    if (u.kind === 'pair') {
+      await db.delete(signInThrottle).where(eq(signInThrottle.key, u.key));
+      continue;
+    }
+    const ours = u.blockedUntil;
+    await db
+      .update(signInThrottle)
+      .set({
+        failures: sql`greatest(${signInThrottle.failures} - 1, 0)`,
+        blockedUntil: ours
+          ? sql`case when ${signInThrottle.blockedUntil} = ${ours.toISOString()}::timestamptz then ${u.previousBlockedUntil?.toISOString() ?? null}::timestamptz else ${signInThrottle.blockedUntil} end`
+          : sql`${signInThrottle.blockedUntil}`,
+      })
+      .where(eq(signInThrottle.key, u.key));
+  }
+}
+
+export async function rememberAddress(db: Queryable, userId: string, address: string): Promise<void> {
+  await db
+    .insert(knownSignInAddresses)
+    .values({ userId, address })
+    .onConflictDoUpdate({
+      target: [knownSignInAddresses.userId, knownSignInAddresses.address],
+      set: { lastSuccessAt: sql`now()` },
+    });
+}
+
+/** Counters nobody needs any more; a few at a time, skipping rows an attempt holds. */
+export async function pruneThrottle(db: Queryable): Promise<void> {
+  await db.execute(sql`
+    delete from ${signInThrottle} where ${signInThrottle.key} in (
+      select key from ${signInThrottle} where expires_at < now() order by expires_at limit 100 for update skip locked
+    )`);
+}
+
+export interface AccountThrottle {
+  /** Failed attempts remembered for the account, over every address. */
+  failedAttempts: number;
+  /** The latest wait in force on the account or one of its addresses. */
+  delayedUntil: Date | null;
+}
+
+/** The throttle state of accounts, by lower-case e-mail; accounts without any are left out. */
+export async function throttleOfAccounts(db: Queryable, emails: string[]): Promise<Map<string, AccountThrottle>> {
+  const map = new Map<string, AccountThrottle>();
+  if (emails.length === 0) return map;
+  const rows = await db
+    .select({
+      account: signInThrottle.account,
+      failures: sql<string>`coalesce(sum(${signInThrottle.failures}) filter (where ${signInThrottle.kind} = 'pair'), 0)`,
+      delayedUntil: sql<string | null>`max(${signInThrottle.blockedUntil}) filter (where ${signInThrottle.blockedUntil} > now())`,
+    })
+    .from(signInThrottle)
+    .where(and(inArray(signInThrottle.account, emails), gt(signInThrottle.expiresAt, sql`now()`)))
+    .groupBy(signInThrottle.account);
+  for (const r of rows) {
+    const failedAttempts = Number(r.failures);
+    const delayedUntil = r.delayedUntil ? new Date(r.delayedUntil) : null;
+    if (failedAttempts > 0 || delayedUntil) map.set(r.account!, { failedAttempts, delayedUntil });
+  }
+  return map;
+}
+
+/** Clears the account's counters (its own and those of each address with it); returns what was cleared. */
+export async function clearAccountThrottle(db: Queryable, email: string): Promise<AccountThrottle> {
+  const before = (await throttleOfAccounts(db, [email])).get(email) ?? { failedAttempts: 0, delayedUntil: null };
+  await db.delete(signInThrottle).where(eq(signInThrottle.account, email));
+  return before;
 }
 
 export async function insertToken(db: Queryable, values: typeof apiTokens.$inferInsert) {
@@ -143,7 +279,13 @@ export async function findLiveToken(db: Queryable, tokenHash: string) {
   const [row] = await db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+      ),
+    );
   return row;
 }
 
@@ -158,4 +300,20 @@ export async function revokeToken(db: Queryable, userId: string, id: string) {
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning();
   return row;
+}
+
+/** Revokes every live token of the user; returns how many. */
+export async function revokeTokensOfUser(db: Queryable, userId: string): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(apiTokens.userId, userId),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+      ),
+    )
+    .returning({ id: apiTokens.id });
+  return rows.length;
 }

@@ -1,10 +1,21 @@
+import { isIP } from 'node:net';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Actor } from '../../kernel/actor.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { type AppEnv, IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import {
+  type AppEnv,
+  ErrorSchema,
+  IdParam,
+  actorOf,
+  createRouter,
+  defineRoute,
+  depsOf,
+  json,
+  jsonBody,
+} from '../../kernel/http.ts';
 import {
   ChangePasswordBody,
   CreateTokenBody,
@@ -13,11 +24,14 @@ import {
   LoginBody,
   LoginReply,
   MeSchema,
+  PasswordChangedSchema,
   TokenSchema,
   UpdateUserBody,
   UserSchema,
 } from './auth.schema.ts';
 import * as service from './auth.service.ts';
+import * as tokens from './auth.tokens.service.ts';
+import * as users from './auth.users.service.ts';
 
 export const SESSION_COOKIE = 'tg_session';
 export const CSRF_COOKIE = 'tg_csrf';
@@ -35,24 +49,68 @@ export function meView(actor: Actor) {
   };
 }
 
-function clientIp(c: Context<AppEnv>): string | null {
+/** An IP address as counted: IPv4-mapped IPv6 as IPv4, no zone; null for anything else. */
+export function normaliseAddress(raw: string | undefined | null): string | null {
+  if (!raw) return null;
+  let address = raw.trim().split('%')[0]!.toLowerCase();
+  if (address.startsWith('::ffff:') && isIP(address.slice(7)) === 4) address = address.slice(7);
+  return isIP(address) ? address : null;
+}
+
+/**
+ * The client's address: the socket's, or behind `trustProxy` reverse proxies the entry of
+ * X-Forwarded-For that the outermost of them appended (entries to its left are whatever the
+ * client claimed).
+ */
+export function clientAddress(c: Context<AppEnv>, trustProxy: number): string | null {
+  if (trustProxy > 0) {
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
+    const forwarded = normaliseAddress(hops[Math.max(0, hops.length - trustProxy)]);
+    if (forwarded) return forwarded;
+  }
   try {
-    return getConnInfo(c).remote.address ?? null;
+    return normaliseAddress(getConnInfo(c).remote.address);
   } catch {
     return null; // in-process requests in tests have no socket
   }
 }
 
+/** A refused attempt also says in Retry-After when to come back. */
+async function withRetryAfter<T>(c: Context<AppEnv>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'TOO_MANY_ATTEMPTS') {
+      c.header('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    }
+    throw err;
+  }
+}
+
+const tooManyAttempts = json(
+  ErrorSchema,
+  'Held back after failed attempts: TOO_MANY_ATTEMPTS, with Retry-After and details.retryAfterSeconds',
+);
+
 const login = defineRoute('public', {
+  operationId: 'signIn',
   method: 'post',
   path: '/auth/login',
   tags: ['Auth'],
-  summary: 'Sign in with e-mail and password; sets the session cookie',
+  summary:
+    'Sign in with e-mail and password; sets the session cookie and ends the session the request carried, if any (no CSRF header needed)',
+  description:
+    'Throttled by client address and by account: after failed attempts the next one waits (429 with Retry-After). ' +
+    'A wrong password and an unknown e-mail answer the same 401 INVALID_CREDENTIALS.',
   request: jsonBody(LoginBody),
-  responses: { 200: json(LoginReply, 'Signed in'), 429: json(z.object({ error: z.any() }), 'Too many failed attempts') },
+  responses: { 200: json(LoginReply, 'Signed in'), 429: tooManyAttempts },
 });
 
 const logout = defineRoute('session.self', {
+  operationId: 'signOut',
   method: 'post',
   path: '/auth/logout',
   tags: ['Auth'],
@@ -61,6 +119,7 @@ const logout = defineRoute('session.self', {
 });
 
 const me = defineRoute('session.self', {
+  operationId: 'getMe',
   method: 'get',
   path: '/me',
   tags: ['Auth'],
@@ -69,15 +128,19 @@ const me = defineRoute('session.self', {
 });
 
 const changePassword = defineRoute('session.self', {
+  operationId: 'changePassword',
   method: 'post',
   path: '/auth/password',
   tags: ['Auth'],
-  summary: "Change one's own password; other sessions are signed out",
+  summary:
+    "Change one's own password; other sessions are signed out and, unless revokeTokens is false, every personal API token revoked; replies with how many",
+  description: 'A wrong current password counts against the account and the address like a failed sign-in (429 when held back).',
   request: jsonBody(ChangePasswordBody),
-  responses: { 204: { description: 'Changed' } },
+  responses: { 200: json(PasswordChangedSchema, 'Changed'), 429: tooManyAttempts },
 });
 
 const listTokens = defineRoute('session.self', {
+  operationId: 'listApiTokens',
   method: 'get',
   path: '/auth/tokens',
   tags: ['Auth'],
@@ -86,15 +149,17 @@ const listTokens = defineRoute('session.self', {
 });
 
 const createToken = defineRoute('session.self', {
+  operationId: 'createApiToken',
   method: 'post',
   path: '/auth/tokens',
   tags: ['Auth'],
-  summary: 'Create a personal API token (shown once)',
+  summary: 'Create a personal API token (shown once), read-only or not, with an optional expiry',
   request: jsonBody(CreateTokenBody),
   responses: { 201: json(CreatedTokenSchema, 'Created') },
 });
 
 const revokeToken = defineRoute('session.self', {
+  operationId: 'revokeApiToken',
   method: 'delete',
   path: '/auth/tokens/{id}',
   tags: ['Auth'],
@@ -104,6 +169,7 @@ const revokeToken = defineRoute('session.self', {
 });
 
 const listUsers = defineRoute('users.manage', {
+  operationId: 'listUsers',
   method: 'get',
   path: '/users',
   tags: ['Users'],
@@ -112,6 +178,7 @@ const listUsers = defineRoute('users.manage', {
 });
 
 const getUser = defineRoute('users.manage', {
+  operationId: 'getUser',
   method: 'get',
   path: '/users/{id}',
   tags: ['Users'],
@@ -121,6 +188,7 @@ const getUser = defineRoute('users.manage', {
 });
 
 const createUser = defineRoute('users.manage', {
+  operationId: 'createUser',
   method: 'post',
   path: '/users',
   tags: ['Users'],
@@ -130,6 +198,7 @@ const createUser = defineRoute('users.manage', {
 });
 
 const updateUser = defineRoute('users.manage', {
+  operationId: 'updateUser',
   method: 'patch',
   path: '/users/{id}',
   tags: ['Users'],
@@ -138,29 +207,36 @@ const updateUser = defineRoute('users.manage', {
   responses: { 200: json(UserSchema) },
 });
 
+const unlockSignIn = defineRoute('users.manage', {
+  operationId: 'unlockUserSignIn',
+  method: 'post',
+  path: '/users/{id}/unlock-sign-in',
+  tags: ['Users'],
+  summary: "Clear an account's failed sign-ins and waits, so its owner can sign in at once from any address",
+  request: { params: IdParam },
+  responses: { 200: json(UserSchema, 'Unlocked') },
+});
+
 export function authRoutes() {
   const router = createRouter();
 
   router.openapi(login, async (c) => {
     const { database, config } = depsOf(c);
     const body = c.req.valid('json');
-    try {
-      const result = await service.login(database.db, config.sessionHours, {
+    const stale = getCookie(c, SESSION_COOKIE);
+    const result = await withRetryAfter(c, () =>
+      service.login(database.db, config.sessionHours, {
         ...body,
-        ip: clientIp(c),
+        address: clientAddress(c, config.trustProxy),
         userAgent: c.req.header('user-agent') ?? null,
-      });
-      const cookie = { path: '/', sameSite: 'Lax' as const, secure: config.secureCookies, expires: result.expiresAt };
-      setCookie(c, SESSION_COOKIE, result.sessionToken, { ...cookie, httpOnly: true });
-      // Readable by the web app, which echoes it in X-CSRF-Token on every write.
-      setCookie(c, CSRF_COOKIE, result.csrfToken, { ...cookie, httpOnly: false });
-      return c.json({ me: meView(result.actor), csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() }, 200);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'TOO_MANY_ATTEMPTS') {
-        c.header('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
-      }
-      throw err;
-    }
+        replacesSessionId: stale ? service.sha256(stale) : null,
+      }),
+    );
+    const cookie = { path: '/', sameSite: 'Lax' as const, secure: config.secureCookies, expires: result.expiresAt };
+    setCookie(c, SESSION_COOKIE, result.sessionToken, { ...cookie, httpOnly: true });
+    // Readable by the web app, which echoes it in X-CSRF-Token on every write.
+    setCookie(c, CSRF_COOKIE, result.csrfToken, { ...cookie, httpOnly: false });
+    return c.json({ me: meView(result.actor), csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() }, 200);
   });
 
   router.openapi(logout, async (c) => {
@@ -174,45 +250,62 @@ export function authRoutes() {
   router.openapi(me, (c) => c.json(meView(actorOf(c)), 200));
 
   router.openapi(changePassword, async (c) => {
-    await service.changePassword(depsOf(c).database.db, actorOf(c), c.req.valid('json'), c.get('sessionId'));
-    return c.body(null, 204);
+    const { database, config } = depsOf(c);
+    const outcome = await withRetryAfter(c, () =>
+      service.changePassword(database.db, actorOf(c), c.req.valid('json'), {
+        keepSessionId: c.get('sessionId'),
+        address: clientAddress(c, config.trustProxy),
+      }),
+    );
+    return c.json(outcome, 200);
   });
 
-  router.openapi(listTokens, async (c) => c.json({ items: await service.listTokens(depsOf(c).database.db, actorOf(c)) }, 200));
+  router.openapi(listTokens, async (c) => c.json({ items: await tokens.listTokens(depsOf(c).database.db, actorOf(c)) }, 200));
   router.openapi(createToken, async (c) =>
-    c.json(await service.createToken(depsOf(c).database.db, actorOf(c), c.req.valid('json')), 201),
+    c.json(await tokens.createToken(depsOf(c).database.db, actorOf(c), c.req.valid('json')), 201),
   );
   router.openapi(revokeToken, async (c) => {
-    await service.revokeToken(depsOf(c).database.db, actorOf(c), c.req.valid('param').id);
+    await tokens.revokeToken(depsOf(c).database.db, actorOf(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
 
-  router.openapi(listUsers, async (c) => c.json({ items: await service.listUsers(depsOf(c).database.db) }, 200));
-  router.openapi(getUser, async (c) => c.json(await service.getUser(depsOf(c).database.db, c.req.valid('param').id), 200));
+  router.openapi(listUsers, async (c) => c.json({ items: await users.listUsers(depsOf(c).database.db) }, 200));
+  router.openapi(getUser, async (c) => c.json(await users.getUser(depsOf(c).database.db, c.req.valid('param').id), 200));
   router.openapi(createUser, async (c) =>
-    c.json(await service.createUser(depsOf(c).database.db, actorOf(c), c.req.valid('json')), 201),
+    c.json(await users.createUser(depsOf(c).database.db, actorOf(c), c.req.valid('json')), 201),
   );
   router.openapi(updateUser, async (c) =>
-    c.json(await service.updateUser(depsOf(c).database.db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(await users.updateUser(depsOf(c).database.db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  router.openapi(unlockSignIn, async (c) =>
+    c.json(await users.unlockSignIn(depsOf(c).database.db, actorOf(c), c.req.valid('param').id), 200),
   );
   return router;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const READ_METHODS = new Set(['GET', 'HEAD']);
+/** Signing in must work from any state: a stale session, a lost CSRF token, a dead API token. */
+const LOGIN_PATH = '/api/v1/auth/login';
 
 /**
  * Resolves the caller from a bearer token or the session cookie. Cookie-authenticated writes
  * must echo the session's CSRF token in X-CSRF-Token; bearer tokens are not sent by browsers
- * on their own, so they need none.
+ * on their own, so they need none, and a read-only token may only read. Sign-in resolves no
+ * caller: it authenticates by itself and replaces whatever session the browser held.
  */
 export async function authMiddleware(c: Context<AppEnv>, next: () => Promise<void>) {
+  if (c.req.method === 'POST' && c.req.path === LOGIN_PATH) return next();
   const db = depsOf(c).database.db;
   const authorization = c.req.header('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const actor = match ? await service.resolveBearer(db, match[1]!) : null;
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'the API token is not valid or was revoked');
-    c.set('actor', actor);
+    const resolved = match ? await service.resolveBearer(db, match[1]!) : null;
+    if (!resolved) throw new AppError('UNAUTHENTICATED', 'the API token is not valid, was revoked or has expired');
+    if (resolved.scope === 'read' && !READ_METHODS.has(c.req.method)) {
+      throw new AppError('TOKEN_READ_ONLY', 'this API token is read-only: it may only GET and HEAD');
+    }
+    c.set('actor', resolved.actor);
     c.set('authVia', 'token');
     return next();
   }

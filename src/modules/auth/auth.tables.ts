@@ -1,4 +1,4 @@
-import { bigint, boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
 import { people } from '../org/org.tables.ts';
 
@@ -60,22 +60,53 @@ export const apiTokens = pgTable(
     tokenHash: text().notNull().unique(),
     /** The first characters of the token, to recognise it in a list. */
     prefix: text().notNull(),
+    /** `read` tokens may only GET and HEAD; `write` tokens act with all of the owner's permissions. */
+    scope: text({ enum: ['read', 'write'] })
+      .notNull()
+      .default('write'),
     createdAt: createdAt(),
+    /** Null: the token does not expire. */
+    expiresAt: timestamp({ withTimezone: true, mode: 'date' }),
     lastUsedAt: timestamp({ withTimezone: true, mode: 'date' }),
     revokedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
   (t) => [index('api_tokens_user').on(t.userId)],
 );
 
-/** Sign-in attempts, kept for the rate limit; shared by every instance on one database. */
-export const loginAttempts = pgTable(
-  'login_attempts',
+/**
+ * Sign-in throttle counters, one row per key: `pair:<address>|<e-mail>`, `account:<e-mail>` and
+ * `address:<address>` (an IPv6 address stands for its /64). Every attempt locks its rows before
+ * the password is verified, so instances sharing the database count together and exactly the
+ * allowed number of concurrent attempts gets through. A row whose `expiresAt` has passed counts
+ * as empty and may be deleted.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    email: text().notNull(),
-    ip: text(),
-    succeeded: boolean().notNull(),
-    at: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    key: text().primaryKey(),
+    kind: text({ enum: ['pair', 'account', 'address'] }).notNull(),
+    /** The lower-case e-mail the key is about (pair and account keys), for the admin's view and unlock. */
+    account: text(),
+    failures: integer().notNull().default(0),
+    /** No attempt under this key is verified before this time. */
+    blockedUntil: timestamp({ withTimezone: true, mode: 'date' }),
+    lastFailureAt: timestamp({ withTimezone: true, mode: 'date' }),
+    expiresAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('login_attempts_email_at').on(t.email, t.at)],
+  (t) => [index('sign_in_throttle_account').on(t.account), index('sign_in_throttle_expires').on(t.expiresAt)],
 );
+
+/** Addresses (IPv6: their /64) from which a user has signed in: they pass a lock on the account. */
+export const knownSignInAddresses = pgTable(
+  'known_sign_in_addresses',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    address: text().notNull(),
+    lastSuccessAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.address] })],
+);
+
+export type TokenScope = (typeof apiTokens.$inferSelect)['scope'];

@@ -1,5 +1,6 @@
 /** Sign-in, sessions, API tokens and user accounts. */
 export { authMiddleware, authRoutes, SESSION_COOKIE, CSRF_COOKIE } from './auth.routes.ts';
-export { createUser, loadActor, listUsers, updateUser } from './auth.service.ts';
+export { loadActor } from './auth.service.ts';
+export { createUser, listUsers, updateUser } from './auth.users.service.ts';
 export { findUserByEmail } from './auth.repo.ts';
 export { hashPassword } from './auth.passwords.ts';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Me } from './types.ts';
+import type { ApiToken, Me, User } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -29,4 +29,34 @@ export function leadsPmo(me: Me | null | undefined, pmoId: string | null | undef
   if (!me || !pmoId) return false;
   if (me.roles.includes('admin')) return true;
   return me.pmoMemberships.some((m) => m.pmoId === pmoId && m.role === 'lead');
+}
+
+/** What a personal API token may do: `read` only GET and HEAD, `write` all the owner may. */
+export type TokenScope = 'read' | 'write';
+
+/** A personal API token as GET /auth/tokens lists it. */
+export interface ApiTokenInfo extends ApiToken {
+  scope: TokenScope;
+  /** When it stops working; null: never. */
+  expiresAt: string | null;
+}
+
+/** The reply of POST /auth/password: what the change ended besides the old password. */
+export interface PasswordChanged {
+  signedOutSessions: number;
+  revokedTokens: number;
+}
+
+/** An account's sign-in throttle as an admin sees it on GET /users/{id}. */
+export interface UserSignIn {
+  failedAttempts: number;
+  delayedUntil: string | null;
+}
+
+export type UserWithSignIn = User & { signIn: UserSignIn };
+
+/** When a throttled attempt may be made again, in words: "in 32 seconds", "in about 15 minutes". */
+export function retryWhen(seconds: number | undefined): string {
+  if (!seconds) return 'later';
+  return seconds >= 90 ? `in about ${Math.ceil(seconds / 60)} minutes` : `in ${seconds} seconds`;
 }

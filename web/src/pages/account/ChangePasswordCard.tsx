@@ -1,29 +1,77 @@
-import { App, Button, Card, Form, Input } from 'antd';
-import { api } from '../../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Form, Input } from 'antd';
+import { useState } from 'react';
+import { ApiError, api } from '../../api/client.ts';
+import { type PasswordChanged, retryWhen } from '../../api/session.ts';
 import { useServerErrors } from '../../components/useServerErrors.ts';
+import { plural } from '../../lib/format.ts';
 
 interface Values {
   currentPassword: string;
   newPassword: string;
   confirm: string;
+  revokeTokens: boolean;
+}
+
+/** What a password change ended, in words. */
+export function describePasswordChange({ signedOutSessions, revokedTokens }: PasswordChanged, askedToRevoke: boolean): string {
+  const sessions =
+    signedOutSessions === 0
+      ? 'You were signed in nowhere else.'
+      : `${plural(signedOutSessions, 'other session')} ${signedOutSessions === 1 ? 'was' : 'were'} signed out.`;
+  const tokens = !askedToRevoke
+    ? 'Your API tokens keep working.'
+    : revokedTokens === 0
+      ? 'You had no API token to revoke.'
+      : `${plural(revokedTokens, 'API token')} ${revokedTokens === 1 ? 'was' : 'were'} revoked: scripts using ${revokedTokens === 1 ? 'it' : 'them'} need a new one.`;
+  return `${sessions} ${tokens}`;
 }
 
 export function ChangePasswordCard() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const showError = useServerErrors(form);
-  const onFinish = async ({ currentPassword, newPassword }: Values) => {
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const onFinish = async ({ currentPassword, newPassword, revokeTokens }: Values) => {
+    setPending(true);
+    setOutcome(null);
     try {
-      await api.post('/auth/password', { currentPassword, newPassword });
+      const result = await api.post<PasswordChanged>('/auth/password', { currentPassword, newPassword, revokeTokens });
       form.resetFields();
-      message.success('Your password is changed. Your other sessions are signed out.');
+      setOutcome(describePasswordChange(result, revokeTokens));
+      await queryClient.invalidateQueries({ queryKey: ['/auth/tokens'] });
     } catch (err) {
-      showError(err);
+      if (err instanceof ApiError && err.code === 'TOO_MANY_ATTEMPTS') {
+        message.error(`Too many wrong passwords. Try again ${retryWhen(err.retryAfterSeconds)}.`, 8);
+      } else {
+        showError(err);
+      }
+    } finally {
+      setPending(false);
     }
   };
   return (
     <Card title="Change password">
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} validateTrigger={['onChange', 'onBlur']}>
+      {outcome && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title="Your password is changed."
+          description={outcome}
+          closable={{ onClose: () => setOutcome(null) }}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        validateTrigger={['onChange', 'onBlur']}
+        initialValues={{ revokeTokens: true }}
+      >
         <Form.Item
           label="Current password"
           name="currentPassword"
@@ -57,7 +105,14 @@ export function ChangePasswordCard() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit">
+        <Form.Item
+          name="revokeTokens"
+          valuePropName="checked"
+          extra="Your other sessions are always signed out. Revoke the tokens too if someone else may know the old password."
+        >
+          <Checkbox>Also revoke my API tokens</Checkbox>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={pending}>
           Change password
         </Button>
       </Form>

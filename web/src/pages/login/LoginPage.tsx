@@ -4,7 +4,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
-import { ME_KEY, useMe } from '../../api/session.ts';
+import { ME_KEY, retryWhen, useMe } from '../../api/session.ts';
 import type { Me } from '../../api/types.ts';
 
 interface LoginValues {
@@ -21,9 +21,7 @@ function safeReturnPath(from: string | null): string {
 function describe(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'TOO_MANY_ATTEMPTS') {
-      const wait = error.retryAfterSeconds;
-      const when = wait ? (wait >= 90 ? `in about ${Math.ceil(wait / 60)} minutes` : `in ${wait} seconds`) : 'later';
-      return `Too many failed sign-in attempts. Try again ${when}.`;
+      return `Too many failed sign-in attempts from here. Try again ${retryWhen(error.retryAfterSeconds)}.`;
     }
     if (error.status === 401) return 'The e-mail or password is not correct.';
     return error.message;

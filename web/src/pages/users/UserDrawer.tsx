@@ -1,11 +1,13 @@
-import { App, Checkbox, Form, Input, Switch } from 'antd';
-import { useEffect } from 'react';
+import { Alert, App, Button, Checkbox, Form, Input, Switch } from 'antd';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Person } from '../../api/domain.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import { PersonSelect } from '../../components/pickers.tsx';
 import type { User } from '../../api/types.ts';
-import { ALL_ROLES, roleLabel } from '../../lib/format.ts';
+import { type UserWithSignIn, retryWhen } from '../../api/session.ts';
+import { useServerErrors } from '../../components/useServerErrors.ts';
+import { ALL_ROLES, formatDateTime, plural, roleLabel } from '../../lib/format.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 
 interface Values {
@@ -15,6 +17,51 @@ interface Values {
   roles: string[];
   personId: string | null;
   active: boolean;
+}
+
+/**
+ * Failed sign-ins of the account, and the admin's way to let its owner in at once (the waits
+ * after failed attempts otherwise pass by themselves).
+ */
+function SignInThrottle({ user }: { user: UserWithSignIn }) {
+  const { message } = App.useApp();
+  const showError = useServerErrors();
+  const [cleared, setCleared] = useState(false);
+  const unlock = useWrite(() => api.post<UserWithSignIn>(`/users/${user.id}/unlock-sign-in`), ['/users']);
+  const { failedAttempts, delayedUntil } = user.signIn ?? { failedAttempts: 0, delayedUntil: null };
+  if (cleared || (failedAttempts === 0 && !delayedUntil)) return null;
+  const waiting = delayedUntil && Date.parse(delayedUntil) > Date.now();
+  const seconds = waiting ? Math.ceil((Date.parse(delayedUntil) - Date.now()) / 1000) : undefined;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`${plural(failedAttempts, 'failed sign-in')} recently`}
+      description={
+        waiting
+          ? `Sign-in is held back until ${formatDateTime(delayedUntil)} (${retryWhen(seconds)}), from some addresses or from every address this account has not signed in from before.`
+          : 'No wait is in force; further failures make the next attempt wait.'
+      }
+      action={
+        <Button
+          size="small"
+          loading={unlock.isPending}
+          onClick={async () => {
+            try {
+              await unlock.mutateAsync(undefined);
+              setCleared(true);
+              message.success(`${user.displayName} can sign in again at once.`);
+            } catch (err) {
+              showError(err);
+            }
+          }}
+        >
+          Unlock sign-in
+        </Button>
+      }
+    />
+  );
 }
 
 /** Create a user, or edit one's name, roles and whether the account is active. */
@@ -72,6 +119,7 @@ export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClo
         onClose();
       }}
     >
+      {user && user !== 'new' && <SignInThrottle key={user.id} user={user as UserWithSignIn} />}
       <Form.Item
         label="E-mail"
         name="email"
