@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { isAdmin } from '../kernel/actor.ts';
 import type { AppEnv } from '../kernel/http.ts';
-import type { RecordVisibility } from '../modules/audit/index.ts';
+import { type AuditedRecords, userRecord } from '../modules/audit/index.ts';
 import { decisionRoutes, driversRoutes, intakeRoutes, intakeVisibility } from '../modules/intake/index.ts';
 import { notifyRoutes } from '../modules/notify/index.ts';
 import { orgRoutes, orgVisibility } from '../modules/org/index.ts';
@@ -29,10 +28,14 @@ export function moduleRoutes(): OpenAPIHono<AppEnv>[] {
   ];
 }
 
-/** Which records' histories an actor may read, by entity type (the audit trail's entityType). */
-export function recordVisibility(): Record<string, RecordVisibility> {
+/**
+ * How the audit trail reads each kind of record, by entity type (the trail's entityType): who may
+ * see it (per id and as SQL), its name, its search, its masked fields. A type missing here is
+ * shown to the admin only.
+ */
+export function recordVisibility(): AuditedRecords {
   return {
-    user: async (_db, actor, id) => isAdmin(actor) || actor.userId === id,
+    user: userRecord,
     ...orgVisibility,
     ...portfolioVisibility,
     ...standardsVisibility,

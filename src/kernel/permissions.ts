@@ -30,6 +30,10 @@ export const PERMISSIONS = {
     description: 'Create and edit people, their skills and capacity',
     roles: ['admin', 'resource_manager', 'pmo_lead'],
   },
+  'costs.read': {
+    description: "See people's cost rates (everyone else reads them as null), in their records and in the audit trail",
+    roles: ['admin', 'pmo_lead', 'pmo_analyst', 'resource_manager'],
+  },
   'skills.manage': { description: 'Edit the skills catalogue', roles: ['admin', 'resource_manager', 'pmo_lead'] },
   'pmo.read': { description: 'See PMOs, their members, scope and reporting line', roles: EVERYONE },
   'pmo.create': { description: 'Create a PMO', roles: ['admin'] },

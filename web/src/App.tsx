@@ -95,7 +95,7 @@ function Authenticated() {
           <Route path="/" element={<HomePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/users" element={guarded('users.manage', <UsersPage />)} />
-          <Route path="/audit" element={guarded('audit.verify', <AuditPage />)} />
+          <Route path="/audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="/org/units" element={guarded('org.read', <OrgUnitsPage />)} />
           <Route path="/org/positions" element={guarded('org.read', <PositionsPage />)} />
           <Route path="/people" element={guarded('org.read', <PeoplePage />)} />

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, asc, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.ts';
+import { users } from '../auth/auth.tables.ts';
 import { auditChainHeads, auditEvents } from './audit.tables.ts';
 import { type ChainHead, GENESIS_HASH, type StoredEvent } from './audit.chain.ts';
 
@@ -55,14 +56,9 @@ export interface ChildRecords {
   parentField: string;
 }
 
-export async function eventsForRecord(
-  db: Queryable,
-  entityType: string,
-  entityId: string,
-  limit: number,
-  children: readonly ChildRecords[] = [],
-) {
-  const own = and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId));
+/** The events of a record, and of the records that belong to it and name it. */
+export function recordCondition(entityType: string, entityId: string, children: readonly ChildRecords[] = []): SQL {
+  const own = and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId))!;
   const ofChildren = children.map((child) =>
     and(
       eq(auditEvents.entityType, child.entityType),
@@ -72,14 +68,116 @@ export async function eventsForRecord(
       ),
     ),
   );
+  return ofChildren.length ? or(own, ...ofChildren)! : own;
+}
+
+export async function eventsForRecord(
+  db: Queryable,
+  entityType: string,
+  entityId: string,
+  limit: number,
+  children: readonly ChildRecords[] = [],
+) {
   return db
     .select()
     .from(auditEvents)
-    .where(ofChildren.length ? or(own, ...ofChildren) : own)
+    .where(recordCondition(entityType, entityId, children))
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }
 
 export async function recentEvents(db: Queryable, limit: number) {
   return db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit);
+}
+
+/** The actor's display name beside each event: the sign-in label is kept in the event itself. */
+function withActorNames(db: Queryable) {
+  return db
+    .select({ event: auditEvents, actorName: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId));
+}
+
+export type EventWithActor = Awaited<ReturnType<ReturnType<typeof withActorNames>['execute']>>[number];
+
+/** Newest first; every event when no page is given. */
+export async function listEvents(
+  db: Queryable,
+  where: SQL | undefined,
+  page?: { limit: number; offset: number },
+): Promise<EventWithActor[]> {
+  const query = withActorNames(db).where(where).orderBy(desc(auditEvents.id)).$dynamic();
+  if (page) query.limit(page.limit).offset(page.offset);
+  return query;
+}
+
+export async function countEvents(db: Queryable, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(where);
+  return Number(row?.n ?? 0);
+}
+
+/** The display names of the users among `keys`, each a user id or a sign-in e-mail, by that key. */
+export async function userNames(db: Queryable, keys: string[]): Promise<{ id: string; name: string }[]> {
+  const ids = keys.filter((k) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(k));
+  const emails = keys.filter((k) => k.includes('@')).map((k) => k.toLowerCase());
+  if (ids.length === 0 && emails.length === 0) return [];
+  const rows = await db
+    .select({ id: sql<string>`${users.id}::text`, email: users.email, name: users.displayName })
+    .from(users)
+    .where(or(ids.length ? inArray(users.id, ids) : undefined, emails.length ? inArray(users.email, emails) : undefined));
+  const byEmail = new Map(keys.filter((k) => k.includes('@')).map((k) => [k.toLowerCase(), k]));
+  return rows.flatMap((r) => [
+    ...(ids.includes(r.id) ? [{ id: r.id, name: r.name }] : []),
+    ...(byEmail.has(r.email) ? [{ id: byEmail.get(r.email)!, name: r.name }] : []),
+  ]);
+}
+
+/** Which of `ids` satisfy `condition` (a condition on an id expression). */
+export async function idsSatisfying(db: Queryable, ids: string[], condition: (id: SQL) => SQL): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const candidate = sql`candidate.id`;
+  const values = sql.join(
+    ids.map((id) => sql`(${id}::text)`),
+    sql`, `,
+  );
+  const result = (await db.execute(
+    sql`SELECT candidate.id AS id FROM (VALUES ${values}) AS candidate(id) WHERE ${condition(candidate)}`,
+  )) as unknown as { rows: { id: string }[] };
+  return new Set(result.rows.map((r) => r.id));
+}
+
+/**
+ * A condition on `id`: some event of that record of `entityType` names, in its before or after
+ * `field`, one of the values the subquery `values` selects (as text). For rules on removed records.
+ * @example idsWhoseEventsName(id, 'allocation', 'projectId', sql`SELECT id::text FROM projects WHERE …`)
+ */
+export function idsWhoseEventsName(id: SQL | AnyColumn, entityType: string, field: string, values: SQL): SQL {
+  return sql`${id} IN (SELECT ${auditEvents.entityId} FROM ${auditEvents} WHERE ${auditEvents.entityType} = ${entityType}
+    AND (${auditEvents.before} ->> ${field} IN (${values}) OR ${auditEvents.after} ->> ${field} IN (${values})))`;
+}
+
+/** The value of `field` in the newest event of the record that names one. */
+export async function fieldNamedInEvents(
+  db: Queryable,
+  entityType: string,
+  entityId: string,
+  field: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ value: sql<string | null>`coalesce(${auditEvents.before} ->> ${field}, ${auditEvents.after} ->> ${field})` })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entityType, entityType),
+        eq(auditEvents.entityId, entityId),
+        sql`coalesce(${auditEvents.before} ->> ${field}, ${auditEvents.after} ->> ${field}) IS NOT NULL`,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return row?.value ?? null;
 }

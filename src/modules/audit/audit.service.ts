@@ -1,5 +1,5 @@
 import type { Actor } from '../../kernel/actor.ts';
-import type { Db, Tx } from '../../kernel/db.ts';
+import type { Db, Queryable, Tx } from '../../kernel/db.ts';
 import { ChainVerifier, hashEvent } from './audit.chain.ts';
 import * as repo from './audit.repo.ts';
 
@@ -70,47 +70,7 @@ export async function verifyAuditTrail(db: Db, batchSize = 2000): Promise<Verify
   };
 }
 
-export interface AuditEventView {
-  id: string;
-  occurredAt: string;
-  actor: string;
-  actorUserId: string | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
-
-type EventRow = Awaited<ReturnType<typeof repo.eventsForRecord>>[number];
-
-function view(row: EventRow): AuditEventView {
-  return {
-    id: String(row.id),
-    occurredAt: row.occurredAt.toISOString(),
-    actor: row.actorLabel,
-    actorUserId: row.actorUserId,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    action: row.action,
-    before: row.before,
-    after: row.after,
-    reason: row.reason,
-  };
-}
-
-/** The history of one record, newest first. The caller checks the actor may see the record. */
-export async function recordHistory(
-  db: Db,
-  entityType: string,
-  entityId: string,
-  limit = 200,
-  children: readonly repo.ChildRecords[] = [],
-): Promise<AuditEventView[]> {
-  return (await repo.eventsForRecord(db, entityType, entityId, limit, children)).map(view);
-}
-
-export async function latestEvents(db: Db, limit = 100): Promise<AuditEventView[]> {
-  return (await repo.recentEvents(db, limit)).map(view);
+/** Whether the trail holds any event of the record: a removed record keeps its history readable. */
+export async function hasHistory(db: Queryable, entityType: string, entityId: string): Promise<boolean> {
+  return (await repo.eventsForRecord(db, entityType, entityId, 1)).length > 0;
 }

@@ -1,6 +1,8 @@
 /** Initiation requests (demand intake): drafts, the request workflow, comments and attachments. */
-import type { RecordVisibility } from '../audit/index.ts';
-import { canSeeRequest } from './intake.policy.ts';
+import { ilike, or, sql } from 'drizzle-orm';
+import { type AuditedRecord, idAmong, namesFrom } from '../audit/index.ts';
+import { canSeeRequest, visibleRequestFilter } from './intake.policy.ts';
+import { initiationRequests } from './intake.tables.ts';
 
 export { intakeRoutes } from './intake.routes.ts';
 /** The PMO's decision: approve (project, baseline, allocations, go-ahead in one transaction), reject, defer. */
@@ -73,7 +75,17 @@ export type { ReviewQueue, ReviewQueueItem } from './intake.queue.service.ts';
 export { evaluateComparisons, validateComparisonMatrix, consistentMatrix, RANDOM_INDEX, SAATY_SCALE } from './intake.ahp.ts';
 export type { AhpEvaluation, Disagreement } from './intake.ahp.ts';
 
-/** A request's history is visible to whoever may see the request. */
-export const intakeVisibility: Record<string, RecordVisibility> = {
-  request: (db, actor, id) => canSeeRequest(db, actor, id),
+/**
+ * A request's history (its comments and decision too) is visible to whoever may see the request:
+ * per id for its history, and as SQL, from the same filter, for the audit list.
+ */
+export const intakeVisibility: Record<string, AuditedRecord> = {
+  request: {
+    canSee: (db, actor, id) => canSeeRequest(db, actor, id),
+    visibleWhere: async (db, actor, id) => idAmong(id, initiationRequests.id, await visibleRequestFilter(db, actor)),
+    names: (db, ids) =>
+      namesFrom(db, initiationRequests.id, sql`${initiationRequests.code} || ' · ' || ${initiationRequests.title}`, ids),
+    matching: (id, pattern) =>
+      idAmong(id, initiationRequests.id, or(ilike(initiationRequests.code, pattern), ilike(initiationRequests.title, pattern))),
+  },
 };

@@ -237,7 +237,10 @@ describe('skills and people', () => {
     expect((await viewer.get(`/api/v1/people?skillId=${risk.id}`)).body.items.map((p: { id: string }) => p.id)).toEqual([id]);
     expect((await viewer.get(`/api/v1/skills/${risk.id}`)).body.peopleCount).toBe(1);
     const list = await viewer.get('/api/v1/people');
-    expect(list.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ costRate: 92.5, availability: 0.75 });
+    // Cost rates are for PMO and resource roles: a viewer reads null (people.db.test.ts has the rule).
+    expect(list.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ costRate: null, availability: 0.75 });
+    const listedForAdmin = (await admin.get('/api/v1/people')).body.items.find((p: { id: string }) => p.id === id);
+    expect(listedForAdmin).toMatchObject({ costRate: 92.5, availability: 0.75 });
 
     const badFilter = await viewer.get('/api/v1/people?orgUnitId=nope');
     expect(badFilter.status).toBe(422);

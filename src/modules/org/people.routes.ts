@@ -11,6 +11,7 @@ import {
 import * as service from './people.service.ts';
 
 const listPeople = defineRoute('org.read', {
+  operationId: 'listPeople',
   method: 'get',
   path: '/people',
   tags: ['People'],
@@ -20,6 +21,7 @@ const listPeople = defineRoute('org.read', {
 });
 
 const getPerson = defineRoute('org.read', {
+  operationId: 'getPerson',
   method: 'get',
   path: '/people/{id}',
   tags: ['People'],
@@ -29,6 +31,7 @@ const getPerson = defineRoute('org.read', {
 });
 
 const createPerson = defineRoute('people.manage', {
+  operationId: 'createPerson',
   method: 'post',
   path: '/people',
   tags: ['People'],
@@ -38,6 +41,7 @@ const createPerson = defineRoute('people.manage', {
 });
 
 const updatePerson = defineRoute('people.manage', {
+  operationId: 'updatePerson',
   method: 'patch',
   path: '/people/{id}',
   tags: ['People'],
@@ -47,6 +51,7 @@ const updatePerson = defineRoute('people.manage', {
 });
 
 const setSkills = defineRoute('people.manage', {
+  operationId: 'setPersonSkills',
   method: 'put',
   path: '/people/{id}/skills',
   tags: ['People'],
@@ -57,9 +62,11 @@ const setSkills = defineRoute('people.manage', {
 
 export function peopleRoutes(router: OpenAPIHono<AppEnv>) {
   router.openapi(listPeople, async (c) =>
-    c.json({ items: await service.listPeople(depsOf(c).database.db, c.req.valid('query')) }, 200),
+    c.json({ items: await service.listPeople(depsOf(c).database.db, actorOf(c), c.req.valid('query')) }, 200),
   );
-  router.openapi(getPerson, async (c) => c.json(await service.getPerson(depsOf(c).database.db, c.req.valid('param').id), 200));
+  router.openapi(getPerson, async (c) =>
+    c.json(await service.getPerson(depsOf(c).database.db, actorOf(c), c.req.valid('param').id), 200),
+  );
   router.openapi(createPerson, async (c) =>
     c.json(await service.createPerson(depsOf(c).database.db, actorOf(c), c.req.valid('json')), 201),
   );

@@ -10,7 +10,10 @@ export const PersonSchema = z
     jobTitle: z.string().nullable(),
     orgUnitId: z.string().nullable(),
     orgUnitName: z.string().nullable(),
-    costRate: z.number().openapi({ description: 'Cost per hour in the installation currency' }),
+    costRate: z.number().nullable().openapi({
+      description:
+        'Cost per hour in the installation currency; null for a caller who may not see cost rates (only admins, PMO leads and analysts, and resource managers may: permission costs.read)',
+    }),
     weeklyHours: z.number(),
     availability: z.number().openapi({ description: 'Share of contracted hours available for projects, 0 to 1' }),
     active: z.boolean(),

@@ -7,6 +7,7 @@ import { firstDuplicateIndex } from './org.graph.ts';
 import { alreadyExists, transactOrg } from './org.errors.ts';
 import { existingIds, findOrgUnit } from './org.repo.ts';
 import { requireExisting } from './org.service.ts';
+import { redactPerson } from './people.policy.ts';
 import * as repo from './people.repo.ts';
 import { orgUnits, skills } from './org.tables.ts';
 
@@ -17,7 +18,8 @@ export interface PersonView {
   jobTitle: string | null;
   orgUnitId: string | null;
   orgUnitName: string | null;
-  costRate: number;
+  /** Null for an actor who may not see cost rates. */
+  costRate: number | null;
   weeklyHours: number;
   availability: number;
   active: boolean;
@@ -58,18 +60,19 @@ export interface PeopleQuery {
   active?: 'true' | 'false';
 }
 
-export async function listPeople(db: Db, query: PeopleQuery = {}): Promise<PersonView[]> {
+/** People, each as the actor may read them (cost rates only for those who may see them). */
+export async function listPeople(db: Db, actor: Actor, query: PeopleQuery = {}): Promise<PersonView[]> {
   const rows = await repo.listPeople(db, {
     q: query.q || undefined,
     orgUnitId: query.orgUnitId,
     skillId: query.skillId,
     active: query.active === undefined ? undefined : query.active === 'true',
   });
-  return rows.map((r) => personView(r.person, r.orgUnitName));
+  return rows.map((r) => redactPerson(actor, personView(r.person, r.orgUnitName)));
 }
 
-/** One person with skills and levels, org unit, PMO memberships and positions held. */
-export async function getPerson(db: Queryable, id: string): Promise<PersonDetailView> {
+/** One person with skills and levels, org unit, PMO memberships and positions held, as the actor may read them. */
+export async function getPerson(db: Queryable, actor: Actor, id: string): Promise<PersonDetailView> {
   const row = await repo.findPersonJoined(db, id);
   if (!row) throw notFound('person', id);
   // One query after another: a transaction is one connection.
@@ -77,13 +80,13 @@ export async function getPerson(db: Queryable, id: string): Promise<PersonDetail
   const pmos = await repo.pmosOfPerson(db, id);
   const positions = await repo.positionsOfPerson(db, id);
   const unit = row.person.orgUnitId ? await findOrgUnit(db, row.person.orgUnitId) : undefined;
-  return {
+  return redactPerson(actor, {
     ...personView(row.person, row.orgUnitName),
     orgUnit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
     skills: personSkills,
     pmos,
     positions,
-  };
+  });
 }
 
 export interface CreatePersonInput {
@@ -114,7 +117,7 @@ export async function createPerson(db: Db, actor: Actor, input: CreatePersonInpu
       availability: decimal(input.availability),
       active: input.active,
     });
-    const view = await getPerson(tx, row.id);
+    const view = await getPerson(tx, actor, row.id);
     await recordAudit(tx, actor, {
       entityType: 'person',
       entityId: row.id,
@@ -151,7 +154,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, input: Upda
       active: input.active,
     });
     if (!row) throw versionConflict('person', id, input.version);
-    const view = await getPerson(tx, id);
+    const view = await getPerson(tx, actor, id);
     await recordAudit(tx, actor, {
       entityType: 'person',
       entityId: id,
@@ -187,7 +190,7 @@ export async function setPersonSkills(db: Db, actor: Actor, id: string, input: P
     const row = await repo.updatePerson(tx, id, input.version, {});
     if (!row) throw versionConflict('person', id, input.version);
     await repo.replacePersonSkills(tx, id, input.skills);
-    const view = await getPerson(tx, id);
+    const view = await getPerson(tx, actor, id);
     await recordAudit(tx, actor, {
       entityType: 'person',
       entityId: id,

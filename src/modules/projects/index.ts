@@ -1,6 +1,8 @@
 /** Project records: who sees which project, creation bound to a standard version, edits. */
-import type { RecordVisibility } from '../audit/index.ts';
-import { canSeeProject } from './projects.policy.ts';
+import { ilike, or, sql } from 'drizzle-orm';
+import { type AuditedRecord, idAmong, namesFrom } from '../audit/index.ts';
+import { canSeeProject, visibleProjectFilter } from './projects.policy.ts';
+import { projects } from './projects.tables.ts';
 
 export { projectsRoutes } from './projects.routes.ts';
 export { type BaselineView, currentBaseline, setBaselineInTx } from './baselines.service.ts';
@@ -26,7 +28,12 @@ export {
 export { ProjectSchema, ProjectSummarySchema } from './projects.schema.ts';
 export type { ProjectSummary, ProjectView } from './projects.schema.ts';
 
-/** A project's history is visible to whoever may see the project. */
-export const projectsVisibility: Record<string, RecordVisibility> = {
-  project: (db, actor, id) => canSeeProject(db, actor, id),
+/** A project's history is visible to whoever may see the project; the same rule as SQL for the audit list. */
+export const projectsVisibility: Record<string, AuditedRecord> = {
+  project: {
+    canSee: (db, actor, id) => canSeeProject(db, actor, id),
+    visibleWhere: async (db, actor, id) => idAmong(id, projects.id, await visibleProjectFilter(db, actor)),
+    names: (db, ids) => namesFrom(db, projects.id, sql`${projects.code} || ' · ' || ${projects.name}`, ids),
+    matching: (id, pattern) => idAmong(id, projects.id, or(ilike(projects.code, pattern), ilike(projects.name, pattern))),
+  },
 };

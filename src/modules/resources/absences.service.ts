@@ -5,7 +5,7 @@ import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
 import { monthEnd, monthStart } from './resources.capacity.ts';
-import { monthField } from './resources.policy.ts';
+import { monthField, redactAbsence } from './resources.policy.ts';
 import { parseInput } from '../../kernel/validate.ts';
 import * as repo from './resources.repo.ts';
 import {
@@ -29,16 +29,17 @@ export function absenceView(row: repo.AbsenceRow): AbsenceView {
   };
 }
 
-/** A person's absences, oldest first, optionally only those touching the months from–to. */
+/** A person's absences, oldest first, optionally only those touching the months from–to; reasons as the actor may read them. */
 export async function listAbsences(
   db: Queryable,
+  actor: Actor,
   personId: string,
   query: { from?: string; to?: string } = {},
 ): Promise<AbsenceView[]> {
   if (!(await repo.findPerson(db, personId))) throw notFound('person', personId);
   const from = query.from ? monthStart(monthField('from', query.from)) : undefined;
   const to = query.to ? monthEnd(monthField('to', query.to)) : undefined;
-  return (await repo.absencesOf(db, [personId], from, to)).map(absenceView);
+  return (await repo.absencesOf(db, [personId], from, to)).map((row) => redactAbsence(actor, absenceView(row)));
 }
 
 function checkDates(startsOn: string, endsOn: string) {
@@ -57,7 +58,7 @@ export async function createAbsence(db: Db, actor: Actor, personId: string, raw:
     const row = await repo.insertAbsence(tx, { personId, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason });
     const view = absenceView(row);
     await recordAudit(tx, actor, { entityType: 'absence', entityId: row.id, action: 'absence.created', after: view });
-    return view;
+    return redactAbsence(actor, view);
   });
 }
 
@@ -82,7 +83,7 @@ export async function updateAbsence(db: Db, actor: Actor, id: string, raw: Updat
       before: absenceView(before),
       after: view,
     });
-    return view;
+    return redactAbsence(actor, view);
   });
 }
 

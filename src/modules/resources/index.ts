@@ -1,8 +1,11 @@
 /** Resources: capacity per person and month (with absences), allocations to projects, the capacity heat map. */
-import { recordHistory } from '../audit/index.ts';
-import type { RecordVisibility } from '../audit/index.ts';
-import { mayWorkOnAllocationsOf } from './resources.policy.ts';
+import { type SQL, ilike, or, sql } from 'drizzle-orm';
+import { type AuditedRecord, fieldNamedInEvents, hasHistory, idsWhoseEventsName, isUuid, namesFrom } from '../audit/index.ts';
+import { people, skills } from '../org/org.tables.ts';
+import { projects } from '../projects/projects.tables.ts';
+import { allocationProjectsCondition, mayWorkOnAllocationsOf, redactAbsence } from './resources.policy.ts';
 import * as repo from './resources.repo.ts';
+import { absences, allocations } from './resources.tables.ts';
 
 export { resourcesRoutes } from './resources.routes.ts';
 export { AllocationSchema } from './resources.schema.ts';
@@ -17,6 +20,8 @@ export {
   updateAllocationInTx,
 } from './allocations.service.ts';
 export { createAbsence, deleteAbsence, listAbsences, updateAbsence } from './absences.service.ts';
+/** Absence reasons: `mayReadAbsenceReason(actor, personId)`; `redactAbsence(actor, absence)` shows the others "absent". */
+export { HIDDEN_ABSENCE_REASON, mayReadAbsenceReason, redactAbsence } from './resources.policy.ts';
 /** Free FTE per skill and month for the review queue: `capacityLeft(db, [skillId], ['2027-01', '2027-02'])`. */
 export { capacityLeft, capacityView, personCapacity, personCapacityInTx } from './capacity.service.ts';
 /** The pure capacity arithmetic (months, workdays, absences, over-allocation), for plans and seeds. */
@@ -42,29 +47,56 @@ export type {
   SkillCapacityRow,
 } from './resources.schema.ts';
 
-/** The `projectId` a removed allocation's last audit event names, so its history stays readable. */
-async function projectOfRemovedAllocation(db: Parameters<RecordVisibility>[0], id: string): Promise<string | null> {
-  const [last] = await recordHistory(db, 'allocation', id, 1);
-  const before = last?.before as { projectId?: unknown } | null | undefined;
-  return typeof before?.projectId === 'string' ? before.projectId : null;
-}
+const projectIds = (where: SQL | undefined) =>
+  sql`SELECT ${projects.id}::text FROM ${projects}${where ? sql` WHERE ${where}` : sql``}`;
+const peopleIds = (pattern: string) => sql`SELECT ${people.id}::text FROM ${people} WHERE ${people.name} ILIKE ${pattern}`;
+const personName = (column: unknown) => sql`(SELECT ${people.name} FROM ${people} WHERE ${people.id} = ${column})`;
 
 /**
- * An allocation's history is visible to whoever may see its project (also once it is removed);
- * an absence's to every holder of resources.read while the person exists.
+ * Both need resources.read, as their endpoints do. An allocation's history is visible to whoever
+ * may work on its project's allocations (also once it is removed: its events name its project,
+ * which never changes); an absence's to every holder of resources.read while it exists or has
+ * history, its reason masked as on its endpoint.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const resourcesVisibility: Record<string, RecordVisibility> = {
-  allocation: async (db, actor, id) => {
-    if (!UUID.test(id)) return false;
-    const row = await repo.findAllocation(db, id);
-    const projectId = row ? row.allocation.projectId : await projectOfRemovedAllocation(db, id);
-    return projectId !== null && (await mayWorkOnAllocationsOf(db, actor, projectId));
+export const resourcesVisibility: Record<string, AuditedRecord> = {
+  allocation: {
+    canSee: async (db, actor, id) => {
+      if (!actor.permissions.has('resources.read') || !isUuid(id)) return false;
+      const row = await repo.findAllocation(db, id);
+      const projectId = row ? row.allocation.projectId : await fieldNamedInEvents(db, 'allocation', id, 'projectId');
+      return projectId !== null && (await mayWorkOnAllocationsOf(db, actor, projectId));
+    },
+    visibleWhere: async (db, actor, id) => {
+      if (!actor.permissions.has('resources.read')) return sql`false`;
+      const condition = await allocationProjectsCondition(db, actor);
+      return condition && idsWhoseEventsName(id, 'allocation', 'projectId', projectIds(condition));
+    },
+    names: (db, ids) =>
+      namesFrom(
+        db,
+        allocations.id,
+        sql`coalesce(${personName(allocations.personId)}, (SELECT ${skills.name} FROM ${skills} WHERE ${skills.id} = ${allocations.skillId})) || ' on ' || (SELECT ${projects.code} FROM ${projects} WHERE ${projects.id} = ${allocations.projectId})`,
+        ids,
+      ),
+    matching: (id, pattern) =>
+      or(
+        idsWhoseEventsName(
+          id,
+          'allocation',
+          'projectId',
+          projectIds(or(ilike(projects.code, pattern), ilike(projects.name, pattern))),
+        ),
+        idsWhoseEventsName(id, 'allocation', 'personId', peopleIds(pattern)),
+      )!,
   },
-  absence: async (db, actor, id) => {
-    if (!actor.permissions.has('resources.read') || !UUID.test(id)) return false;
-    if (await repo.findAbsence(db, id)) return true;
-    return (await recordHistory(db, 'absence', id, 1)).length > 0;
+  absence: {
+    canSee: async (db, actor, id) => {
+      if (!actor.permissions.has('resources.read') || !isUuid(id)) return false;
+      return Boolean(await repo.findAbsence(db, id)) || (await hasHistory(db, 'absence', id));
+    },
+    visibleWhere: async (_db, actor) => (actor.permissions.has('resources.read') ? undefined : sql`false`),
+    names: (db, ids) => namesFrom(db, absences.id, personName(absences.personId), ids),
+    matching: (id, pattern) => idsWhoseEventsName(id, 'absence', 'personId', peopleIds(pattern)),
+    redact: (actor, absence) => redactAbsence(actor, absence),
   },
 };

@@ -1,7 +1,8 @@
 import { type Actor, isAdmin } from '../../kernel/actor.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError, invalid, notFound } from '../../kernel/errors.ts';
-import { canSeeProject, mayManageProjectsOf } from '../projects/index.ts';
+import type { SQL } from 'drizzle-orm';
+import { canSeeProject, mayManageProjectsOf, visibleProjectFilter } from '../projects/index.ts';
 import { type Month, addMonths, monthCount, parseMonth } from './resources.capacity.ts';
 import * as repo from './resources.repo.ts';
 
@@ -26,6 +27,28 @@ export function monthSpan(from: string | undefined, to: string | undefined, max 
   return { from: start, to: end };
 }
 
+/** What everyone else reads as an absence's reason. */
+export const HIDDEN_ABSENCE_REASON = 'absent';
+
+/**
+ * Who may read why a person is away: the person themselves, and whoever may record absences
+ * (resources.manage: the resource managers, who own the one pool of people, the PMO leads, and
+ * the admin). Everyone else sees that the person is away, not why.
+ */
+export function mayReadAbsenceReason(actor: Actor, personId: unknown): boolean {
+  return actor.permissions.has('resources.manage') || (actor.personId !== null && actor.personId === personId);
+}
+
+/**
+ * An absence as the actor may read it: the reason "absent" unless they may read it. The absence
+ * endpoints and the audit trail's absence events use this one function.
+ */
+export function redactAbsence<T extends object>(actor: Actor, absence: T): T {
+  const personId = (absence as { personId?: unknown }).personId;
+  if (!('reason' in absence) || mayReadAbsenceReason(actor, personId)) return absence;
+  return { ...absence, reason: HIDDEN_ABSENCE_REASON };
+}
+
 const CLOSED_STATES = new Set(['closed', 'terminated']);
 
 /**
@@ -34,6 +57,12 @@ const CLOSED_STATES = new Set(['closed', 'terminated']);
  */
 export async function mayWorkOnAllocationsOf(db: Queryable, actor: Actor, projectId: string): Promise<boolean> {
   return isAdmin(actor) || actor.roles.has('resource_manager') || canSeeProject(db, actor, projectId);
+}
+
+/** `mayWorkOnAllocationsOf` as a condition on `projects`; undefined when the actor works on every project's. */
+export async function allocationProjectsCondition(db: Queryable, actor: Actor): Promise<SQL | undefined> {
+  if (isAdmin(actor) || actor.roles.has('resource_manager')) return undefined;
+  return visibleProjectFilter(db, actor);
 }
 
 /**

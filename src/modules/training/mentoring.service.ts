@@ -5,7 +5,7 @@ import { isoInstant, toNumber } from '../../kernel/rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { transactTraining } from './training.errors.ts';
 import { parseInput } from '../../kernel/validate.ts';
-import { assertMayManageTrainingOf, canSeeMentorship, isTrainingManager } from './training.policy.ts';
+import { assertMayManageTrainingOf, assertMayRecordSessionIn, canSeeMentorship, isTrainingManager } from './training.policy.ts';
 import * as repo from './training.repo.ts';
 import { today } from './training.rules.ts';
 import {
@@ -134,7 +134,10 @@ export async function listSessions(db: Queryable, actor: Actor, mentorshipId: st
   return (await repo.listSessions(db, mentorshipId)).map(sessionView);
 }
 
-/** Notes of a session held in an active mentorship; the mentor, the mentee or a training manager records them. */
+/**
+ * Notes of a session held in an active mentorship; its mentor or mentee records them, or a
+ * training manager who may edit the mentorship (of its PMO or a PMO above it; others get 403).
+ */
 export async function createSession(
   db: Db,
   actor: Actor,
@@ -143,7 +146,9 @@ export async function createSession(
 ): Promise<MentoringSessionView> {
   const input = parseInput(CreateSessionBody, raw);
   return transactTraining(db, 'mentoring session', async ({ tx }) => {
-    const mentorship = (await visibleMentorship(tx, actor, mentorshipId)).mentorship;
+    const found = await visibleMentorship(tx, actor, mentorshipId);
+    const mentorship = found.mentorship;
+    await assertMayRecordSessionIn(tx, actor, { ...mentorship, pmo: { id: mentorship.pmoId, code: found.pmoCode } });
     if (mentorship.status === 'ended') {
       throw new AppError('INVALID_STATE', `mentorship ${mentorshipId} has ended; no more sessions can be recorded`);
     }

@@ -34,7 +34,10 @@ export interface ApiToken {
 export interface AuditEvent {
   id: string;
   occurredAt: string;
+  /** The sign-in label at the time (an e-mail, or the system's). */
   actor: string;
+  /** The actor's display name. */
+  actorName: string;
   actorUserId: string | null;
   entityType: string;
   entityId: string;
@@ -42,6 +45,24 @@ export interface AuditEvent {
   before: unknown;
   after: unknown;
   reason: string | null;
+}
+
+/** Names of the records events refer to, by id (only records the caller may see). */
+export type AuditLabels = Record<string, string>;
+
+/** GET /audit/events: a page of the events the caller may see. */
+export interface AuditEventList {
+  items: AuditEvent[];
+  total: number;
+  limit: number;
+  offset: number;
+  labels: AuditLabels;
+}
+
+/** GET /audit/records/{entityType}/{entityId}: one record's history. */
+export interface AuditHistory {
+  items: AuditEvent[];
+  labels: AuditLabels;
 }
 
 export interface AuditVerification {

@@ -1,8 +1,8 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { useList } from '../api/hooks.ts';
-import type { AuditEvent } from '../api/types.ts';
-import { diffRecords, formatValue, listChange, readableChanges } from '../lib/diff.ts';
+import { useRecord } from '../api/hooks.ts';
+import type { AuditEvent, AuditHistory } from '../api/types.ts';
+import { type Labels, diffRecords, formatValue, isEmptyValue, listChange, readableChanges } from '../lib/diff.ts';
 import { formatDateTime, humanize } from '../lib/format.ts';
 import { EmptyState, ErrorAlert } from './QueryState.tsx';
 
@@ -45,17 +45,22 @@ function ListChange({ change }: { change: { added: string[]; removed: string[] }
   );
 }
 
-/** What changed in one event, as a small before → after table. */
-export function ChangeList({ event }: { event: AuditEvent }) {
+const cell = { padding: '2px 8px', wordBreak: 'break-word', whiteSpace: 'pre-line' } as const;
+
+/** What changed in one event, as a small before → after table: names for references, formatted values. */
+export function ChangeList({ event, labels = {} }: { event: AuditEvent; labels?: Labels }) {
   const created = event.before === null || event.before === undefined;
-  const changes = readableChanges(diffRecords(event.before, event.after).filter((c) => !(created && c.field === 'id')));
+  // A created record lists what it was given, not the fields it left empty.
+  const changes = readableChanges(
+    diffRecords(event.before, event.after).filter((c) => !(created && (c.field === 'id' || isEmptyValue(c.after)))),
+  );
   if (changes.length === 0) return null;
   const shown = changes.slice(0, 12);
   return (
     <table className="tg-diff" style={{ borderCollapse: 'collapse', marginTop: 6, fontSize: 13, width: '100%', maxWidth: 720 }}>
       <caption style={{ position: 'absolute', left: -10000 }}>Changed fields</caption>
       <thead>
-        <tr style={{ textAlign: 'left', color: 'rgba(0,0,0,0.45)' }}>
+        <tr style={{ textAlign: 'left', color: 'rgba(0,0,0,0.65)' }}>
           <th scope="col" style={{ padding: '2px 8px 2px 0', fontWeight: 500 }}>
             Field
           </th>
@@ -71,25 +76,25 @@ export function ChangeList({ event }: { event: AuditEvent }) {
       </thead>
       <tbody>
         {shown.map((c) => {
-          const list = created ? null : listChange(c.before, c.after);
+          const list = created ? null : listChange(c.before, c.after, labels);
           return (
             <tr key={c.field} style={{ borderTop: '1px solid #f0f0f0', verticalAlign: 'top' }}>
               <th scope="row" style={{ padding: '2px 8px 2px 0', fontWeight: 400, whiteSpace: 'nowrap', textAlign: 'left' }}>
                 <span title={c.field}>{c.label}</span>
               </th>
               {!created && !list && (
-                <td style={{ padding: '2px 8px', wordBreak: 'break-word' }}>
+                <td style={cell}>
                   <Typography.Text delete={c.after !== undefined} type="secondary">
-                    {formatValue(c.before)}
+                    {formatValue(c.before, { field: c.field, labels })}
                   </Typography.Text>
                 </td>
               )}
               {list ? (
-                <td colSpan={created ? 1 : 2} style={{ padding: '2px 8px', wordBreak: 'break-word' }}>
+                <td colSpan={created ? 1 : 2} style={cell}>
                   <ListChange change={list} />
                 </td>
               ) : (
-                <td style={{ padding: '2px 8px', wordBreak: 'break-word' }}>{formatValue(c.after)}</td>
+                <td style={cell}>{formatValue(c.after, { field: c.field, labels })}</td>
               )}
             </tr>
           );
@@ -98,7 +103,7 @@ export function ChangeList({ event }: { event: AuditEvent }) {
       {changes.length > shown.length && (
         <tfoot>
           <tr>
-            <td colSpan={created ? 2 : 3} style={{ color: 'rgba(0,0,0,0.45)', paddingTop: 4 }}>
+            <td colSpan={created ? 2 : 3} style={{ color: 'rgba(0,0,0,0.65)', paddingTop: 4 }}>
               and {changes.length - shown.length} more changed fields
             </td>
           </tr>
@@ -118,7 +123,9 @@ export function RecordHistory({
   entityId: string;
   title?: string;
 }) {
-  const history = useList<AuditEvent>(`/audit/records/${encodeURIComponent(entityType)}/${encodeURIComponent(entityId)}`);
+  const history = useRecord<AuditHistory>(`/audit/records/${encodeURIComponent(entityType)}/${encodeURIComponent(entityId)}`);
+  const events = history.data?.items;
+  const labels = history.data?.labels ?? {};
   return (
     <Card
       title={
@@ -132,17 +139,17 @@ export function RecordHistory({
       {history.error && (
         <ErrorAlert error={history.error} onRetry={() => history.refetch()} title="The history could not be loaded" />
       )}
-      {history.data && history.data.length === 0 && <EmptyState description="No recorded changes yet." />}
-      {history.data && history.data.length > 0 && (
+      {events && events.length === 0 && <EmptyState description="No recorded changes yet." />}
+      {events && events.length > 0 && (
         <Timeline
-          items={history.data.map((event) => ({
+          items={events.map((event) => ({
             key: event.id,
             color: actionColor(event.action),
             content: (
               <div>
                 <Flex gap={8} align="center" wrap>
                   <Tag color={actionColor(event.action)}>{actionLabel(event.action)}</Tag>
-                  <Typography.Text strong>{event.actor}</Typography.Text>
+                  <Typography.Text strong>{event.actorName}</Typography.Text>
                   <Typography.Text type="secondary">
                     <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
                   </Typography.Text>
@@ -152,7 +159,7 @@ export function RecordHistory({
                     Reason: {event.reason}
                   </Typography.Paragraph>
                 )}
-                <ChangeList event={event} />
+                <ChangeList event={event} labels={labels} />
               </div>
             ),
           }))}
