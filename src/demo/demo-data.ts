@@ -688,6 +688,7 @@ export interface DemoProject {
   team: string[];
 }
 
+/** Start and finish as of DEMO_WRITTEN_ON (demo-calendar.ts): a seed on another day moves them by whole months. */
 export const PROJECTS: DemoProject[] = [
   // Digital Transformation (program PMO)
   {
@@ -928,7 +929,7 @@ export const PROJECTS: DemoProject[] = [
     pm: 'emma',
     sponsor: 'hrdir',
     start: '2025-08-04',
-    finish: '2026-05-29',
+    finish: '2026-06-30',
     budget: 150_000,
     team: ['james', 'laura'],
   },
@@ -949,6 +950,8 @@ export const PROJECTS: DemoProject[] = [
     budget: 720_000,
     team: ['michael', 'thomas', 'zoe'],
   },
+  // Still open six weeks after its planned finish (as of DEMO_WRITTEN_ON): the one late project,
+  // flagged "Past planned finish" on the projects list and its page.
   {
     code: 'REG-002',
     name: 'GDPR Data Retention Programme',
@@ -993,7 +996,7 @@ export const PROJECTS: DemoProject[] = [
     pm: 'lena',
     sponsor: 'cfo',
     start: '2025-06-16',
-    finish: '2026-04-30',
+    finish: '2026-10-30',
     budget: 330_000,
     team: ['michael', 'lucas'],
   },
@@ -1042,7 +1045,7 @@ export const PROJECTS: DemoProject[] = [
     pm: 'lena',
     sponsor: 'cto',
     start: '2025-05-05',
-    finish: '2026-04-30',
+    finish: '2026-07-31',
     budget: 1_100_000,
     team: ['fatima', 'ben', 'erik'],
   },

@@ -53,6 +53,7 @@ import {
   V1_PUBLISHED_AT,
   V2_PUBLISHED_AT,
 } from './demo-data.ts';
+import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
 import { seedIntake } from './seed-intake.ts';
 import { seedResources } from './seed-resources.ts';
 import { seedTraining } from './seed-training.ts';
@@ -82,8 +83,11 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
   return value;
 }
 
-/** Seeds the demo organisation; call it on an empty, migrated database. */
-export async function seedDemo(database: Database, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+/**
+ * Seeds the demo organisation; call it on an empty, migrated database. Its dates are relative to
+ * the seed day (`today`, UTC unless given): see demo-calendar.ts.
+ */
+export async function seedDemo(database: Database, options: { onlyIfEmpty?: boolean; today?: string } = {}): Promise<boolean> {
   // One hash for every demo account: argon2id is slow on purpose.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const definitions = DEFAULT_STANDARDS.map((s) => ({ ...s, definition: StandardDefinitionSchema.parse(s.definition) }));
@@ -95,7 +99,7 @@ export async function seedDemo(database: Database, options: { onlyIfEmpty?: bool
       const [row] = await tx.select({ n: count() }).from(users);
       if (Number(row?.n ?? 0) > 0) return false;
     }
-    await seedInto(tx, actor, passwordHash, definitions);
+    await seedInto(tx, actor, passwordHash, definitions, demoCalendar(options.today));
     return true;
   });
 }
@@ -105,7 +109,13 @@ const SEED_LOCK_KEY = 7_406_102;
 
 type Definitions = { code: string; name: string; description: string; definition: StandardDefinition }[];
 
-async function seedInto(tx: Tx, actor: Actor, passwordHash: string, definitions: Definitions): Promise<void> {
+async function seedInto(
+  tx: Tx,
+  actor: Actor,
+  passwordHash: string,
+  definitions: Definitions,
+  calendar: DemoCalendar,
+): Promise<void> {
   const random = seededRandom(20260101);
   const audit = (entityType: string, entityId: string, after: unknown, action = `${entityType}.created`) =>
     recordAudit(tx, actor, { entityType, entityId, action, after });
@@ -280,7 +290,7 @@ async function seedInto(tx: Tx, actor: Actor, passwordHash: string, definitions:
         number: 1,
         definition: lookup(new Map(definitions.map((d) => [d.code, d.definition])), t.code, 'standard'),
         note: 'Initial standard, adopted from the Tollgate defaults.',
-        publishedAt: new Date(V1_PUBLISHED_AT),
+        publishedAt: calendar.planInstant(V1_PUBLISHED_AT),
         publishedBy: actor.email,
       })),
     )
@@ -311,7 +321,7 @@ async function seedInto(tx: Tx, actor: Actor, passwordHash: string, definitions:
         number: 2,
         definition: after,
         note: V2_NOTE,
-        publishedAt: new Date(V2_PUBLISHED_AT),
+        publishedAt: calendar.planInstant(V2_PUBLISHED_AT),
         publishedBy: actor.email,
       })
       .returning();
@@ -353,7 +363,8 @@ async function seedInto(tx: Tx, actor: Actor, passwordHash: string, definitions:
   const projectValues = PROJECTS.map((p) => {
     const portfolio = lookup(portfolioById, p.portfolio, 'portfolio');
     const typeCode = TYPE_CODE[p.type];
-    const goAheadAt = goAhead(p.start, random);
+    const startDate = calendar.planDay(p.start);
+    const goAheadAt = goAhead(startDate, random);
     // A project is bound to the newest version published before its go-ahead.
     const versions = lookup(versionsByType, typeCode, 'project type');
     const bound = versions.filter((v) => v.publishedAt <= goAheadAt).pop() ?? versions[0]!;
@@ -372,8 +383,8 @@ async function seedInto(tx: Tx, actor: Actor, passwordHash: string, definitions:
       state: p.state,
       projectManagerId: lookup(personIds, p.pm, 'person'),
       sponsorId: lookup(personIds, p.sponsor, 'person'),
-      startDate: p.start,
-      plannedFinishDate: p.finish,
+      startDate,
+      plannedFinishDate: calendar.planDay(p.finish),
       budget: p.budget.toFixed(2),
       goAheadAt,
     };
@@ -396,9 +407,13 @@ async function seedInto(tx: Tx, actor: Actor, passwordHash: string, definitions:
     await audit('project', row.id, { ...row, members });
   }
 
-  await seedTraining(tx, { personIds, pmoIds, typeIds }, actor);
-  await seedResources(tx, { personIds, skillIds, projectIds: new Map(projectRows.map((r) => [r.code, r.id])) }, actor);
-  await seedIntake(tx, { pmoIds, personIds, skillIds, typeIds, userIds: new Map(userRows.map((u) => [u.email, u.id])) }, actor);
+  await seedTraining(tx, { personIds, pmoIds, typeIds, today: calendar.seedDay }, actor);
+  await seedResources(tx, { personIds, skillIds, projectIds: new Map(projectRows.map((r) => [r.code, r.id])), calendar }, actor);
+  await seedIntake(
+    tx,
+    { pmoIds, personIds, skillIds, typeIds, userIds: new Map(userRows.map((u) => [u.email, u.id])), calendar },
+    actor,
+  );
 }
 
 /** The go-ahead: a working day 3 to 20 days before the start, during office hours (UTC). */

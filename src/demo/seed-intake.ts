@@ -10,6 +10,7 @@ import type { Tx } from '../kernel/db.ts';
 import { driverSets, initiationRequests, requestComments, requestRatings } from '../kernel/schema.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import { evaluateDriverComparisons } from '../modules/intake/index.ts';
+import { type DemoCalendar, DEMO_WRITTEN_ON, demoCalendar } from './demo-calendar.ts';
 import { ENTERPRISE_PMO, PROGRAM_PMO } from './demo-data.ts';
 
 export interface IntakeSeedIds {
@@ -22,6 +23,8 @@ export interface IntakeSeedIds {
   typeIds: ReadonlyMap<string, string>;
   /** E-mail → user id. */
   userIds: ReadonlyMap<string, string>;
+  /** Moves the requests' dates to the seed day; as written (DEMO_WRITTEN_ON) when left out. */
+  calendar?: DemoCalendar;
 }
 
 type Rating = 'none' | 'low' | 'moderate' | 'strong' | 'extreme';
@@ -62,6 +65,7 @@ interface DemoRequest {
   problem: string;
   objectives: string[];
   benefits: { description: string; amount: number | null }[];
+  /** As of DEMO_WRITTEN_ON, like every date here; the calendar moves them to the seed day. */
   wantedStart: string;
   durationMonths: number;
   /** Monthly cost, from the wanted start. */
@@ -265,6 +269,31 @@ const REQUESTS: DemoRequest[] = [
   },
 ];
 
+const DAY_MS = 86_400_000;
+
+/**
+ * When a request was drafted, submitted, commented on, rated and decided, in that order, on the
+ * seed day's calendar: drafted six days before its submission (a draft, four days before the day
+ * the demo was written), commented on two days and rated three days after its submission.
+ */
+function momentsOf(r: DemoRequest, calendar: DemoCalendar) {
+  const submittedAt = r.submittedAt ? calendar.moment(r.submittedAt) : null;
+  const decidedAt = r.decidedAt ? calendar.moment(r.decidedAt) : null;
+  const createdAt = submittedAt ? new Date(submittedAt.getTime() - 6 * DAY_MS) : calendar.moment(`${DEMO_WRITTEN_ON}T09:15:00Z`);
+  if (!submittedAt) createdAt.setTime(createdAt.getTime() - 4 * DAY_MS);
+  const after = (days: number) => (submittedAt ? new Date(submittedAt.getTime() + days * DAY_MS) : null);
+  const moments = {
+    createdAt,
+    submittedAt,
+    commentedAt: r.comment ? after(2) : null,
+    ratedAt: r.ratings ? after(3) : null,
+    decidedAt,
+  };
+  if (decidedAt && submittedAt && decidedAt < submittedAt)
+    throw new Error(`demo data: ${r.title} is decided before it was submitted`);
+  return moments;
+}
+
 function monthsFrom(start: string, count: number): string[] {
   const [y, m] = start.split('-').map(Number) as [number, number];
   return Array.from({ length: count }, (_, i) => {
@@ -317,8 +346,11 @@ export async function seedIntake(tx: Tx, ids: IntakeSeedIds, actor: Actor): Prom
     [PROGRAM_PMO, 'prog.analyst@example.com'],
   ]);
 
+  const calendar = ids.calendar ?? demoCalendar(DEMO_WRITTEN_ON);
   for (const r of REQUESTS) {
-    const months = monthsFrom(r.wantedStart, r.durationMonths);
+    const wantedStart = calendar.planDay(r.wantedStart);
+    const months = monthsFrom(wantedStart, r.durationMonths);
+    const { createdAt, submittedAt, decidedAt, commentedAt, ratedAt } = momentsOf(r, calendar);
     const code = await nextCode(tx);
     const [row] = await tx
       .insert(initiationRequests)
@@ -332,7 +364,7 @@ export async function seedIntake(tx: Tx, ids: IntakeSeedIds, actor: Actor): Prom
         sponsorId: lookup(ids.personIds, r.sponsor, 'person'),
         pmoId: lookup(ids.pmoIds, r.pmo, 'PMO'),
         requesterUserId: lookup(ids.userIds, r.requester, 'user'),
-        wantedStart: r.wantedStart,
+        wantedStart,
         durationMonths: r.durationMonths,
         costEstimate: r.monthlyCost.map((amount, i) => ({ month: months[i]!, amount })),
         skillDemand: Object.entries(r.skills).flatMap(([skill, ftes]) =>
@@ -341,11 +373,13 @@ export async function seedIntake(tx: Tx, ids: IntakeSeedIds, actor: Actor): Prom
         knownRisks: r.risks.map((k) => ({ ...k, response: k.response ?? null })),
         dependencies: [],
         state: r.state,
-        submittedAt: r.submittedAt ? new Date(r.submittedAt) : null,
-        decidedAt: r.decidedAt ? new Date(r.decidedAt) : null,
+        submittedAt,
+        decidedAt,
         decidedBy: r.decidedBy ? lookup(ids.userIds, r.decidedBy, 'user') : null,
         decisionRationale: r.rationale ?? null,
-        revisitOn: r.revisitOn ?? null,
+        revisitOn: r.revisitOn ? calendar.planDay(r.revisitOn) : null,
+        createdAt,
+        updatedAt: decidedAt ?? commentedAt ?? submittedAt ?? createdAt,
       })
       .returning();
     const request = row!;
@@ -354,7 +388,12 @@ export async function seedIntake(tx: Tx, ids: IntakeSeedIds, actor: Actor): Prom
     if (r.comment) {
       const [comment] = await tx
         .insert(requestComments)
-        .values({ requestId: request.id, authorUserId: lookup(ids.userIds, r.comment.author, 'user'), body: r.comment.body })
+        .values({
+          requestId: request.id,
+          authorUserId: lookup(ids.userIds, r.comment.author, 'user'),
+          body: r.comment.body,
+          createdAt: commentedAt ?? createdAt,
+        })
         .returning();
       await recordAudit(tx, actor, {
         entityType: 'request',
@@ -368,9 +407,10 @@ export async function seedIntake(tx: Tx, ids: IntakeSeedIds, actor: Actor): Prom
       const drivers = lookup(driverSetsByPmo, r.pmo, 'driver set');
       if (drivers.length !== r.ratings.length) throw new Error(`demo data: ${r.title} needs ${drivers.length} ratings`);
       const ratedBy = lookup(ids.userIds, lookup(analystOf, r.pmo, 'analyst'), 'user');
-      const ratedAt = new Date(new Date(r.submittedAt!).getTime() + 3 * 86_400_000);
       const ratings = drivers.map((driver, i) => ({ driver, rating: r.ratings![i]! }));
-      await tx.insert(requestRatings).values(ratings.map((x) => ({ requestId: request.id, ...x, ratedBy, ratedAt })));
+      await tx
+        .insert(requestRatings)
+        .values(ratings.map((x) => ({ requestId: request.id, ...x, ratedBy, ratedAt: ratedAt ?? createdAt })));
       await recordAudit(tx, actor, {
         entityType: 'request',
         entityId: request.id,

@@ -1,5 +1,6 @@
 /**
- * The demo's resource plan for 2026–2027: a few absences, the team members (and project managers)
+ * The demo's resource plan, for 2026–2027 as written and moved to the seed day by the demo's
+ * calendar (demo-calendar.ts): a few absences, the team members (and project managers)
  * of every active project allocated to it month by month, some demand for skills with no person
  * named yet, and two people booked beyond their capacity with an agreed-overtime override.
  *
@@ -13,6 +14,7 @@ import type { Tx } from '../kernel/db.ts';
 import { absences, allocations } from '../kernel/schema.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import { type Month, allocatedCenti, monthCapacity, monthOf, monthRange, monthStart } from '../modules/resources/index.ts';
+import { type DemoCalendar, DEMO_WRITTEN_ON, demoCalendar } from './demo-calendar.ts';
 import { PEOPLE, PROJECTS } from './demo-data.ts';
 
 export interface ResourceSeedIds {
@@ -22,9 +24,11 @@ export interface ResourceSeedIds {
   skillIds: ReadonlyMap<string, string>;
   /** Project ids by code. */
   projectIds: ReadonlyMap<string, string>;
+  /** Moves the plan to the seed day; as written (DEMO_WRITTEN_ON) when left out. */
+  calendar?: DemoCalendar;
 }
 
-/** The months the demo plans. */
+/** The months the demo plans, as written (the calendar moves them). */
 const PLAN_FROM: Month = '2026-01';
 const PLAN_TO: Month = '2027-12';
 
@@ -84,7 +88,7 @@ export async function seedResources(tx: Tx, ids: ResourceSeedIds, actor: Actor =
   const absenceRows = await tx
     .insert(absences)
     .values(
-      ABSENCES.map((a) => ({
+      planAbsences(ids.calendar ?? demoCalendar(DEMO_WRITTEN_ON)).map((a) => ({
         personId: lookup(ids.personIds, a.person, 'person'),
         startsOn: a.startsOn,
         endsOn: a.endsOn,
@@ -132,15 +136,28 @@ export async function seedResources(tx: Tx, ids: ResourceSeedIds, actor: Actor =
   }
 }
 
-/** The allocations, fitted into each person's capacity left; pure, so it is the same on every seed. */
+/** The absences, moved to the seed day's calendar. */
+function planAbsences(calendar: DemoCalendar) {
+  return ABSENCES.map((a) => ({ ...a, startsOn: calendar.planDay(a.startsOn), endsOn: calendar.planDay(a.endsOn) }));
+}
+
+/**
+ * The allocations, fitted into each person's capacity left in the seed day's calendar; pure, so
+ * it is the same on every seed of the same month.
+ */
 export function planAllocations(ids: ResourceSeedIds): PlannedAllocation[] {
+  const calendar = ids.calendar ?? demoCalendar(DEMO_WRITTEN_ON);
+  const month = calendar.planMonth;
+  const absencesOf = planAbsences(calendar);
+  const planFrom = month(PLAN_FROM);
+  const planTo = month(PLAN_TO);
   const people = new Map(PEOPLE.map((p) => [p.key, p]));
   const capacity = new Map<string, (m: Month) => number>();
   const capacityOf = (key: string) => {
     let calendar = capacity.get(key);
     if (!calendar) {
       const person = lookup(people, key, 'person');
-      const own = ABSENCES.filter((a) => a.person === key);
+      const own = absencesOf.filter((a) => a.person === key);
       const cache = new Map<Month, number>();
       calendar = (m: Month) => {
         if (!cache.has(m)) {
@@ -177,8 +194,8 @@ export function planAllocations(ids: ResourceSeedIds): PlannedAllocation[] {
   let turn = 0;
   for (const project of PROJECTS) {
     if (project.state !== 'active') continue;
-    const from = later(monthOf(project.start), PLAN_FROM);
-    const to = earlier(monthOf(project.finish), PLAN_TO);
+    const from = later(month(monthOf(project.start)), planFrom);
+    const to = earlier(month(monthOf(project.finish)), planTo);
     if (to < from) continue;
     const months = monthRange(from, to);
     const members = [project.pm, ...project.team.filter((m) => m !== project.pm && m !== project.sponsor)];
@@ -192,8 +209,9 @@ export function planAllocations(ids: ResourceSeedIds): PlannedAllocation[] {
 
   for (const o of OVERTIME) {
     // Whatever is left in the tightest month, plus 0.2 FTE of agreed overtime.
-    const fte = Math.max(0, leftOver(o.person, monthRange(o.from, o.to))) + 20;
-    book(o.person, o.project, o.from, o.to, fte, OVERTIME_REASON);
+    const [from, to] = [month(o.from), month(o.to)];
+    const fte = Math.max(0, leftOver(o.person, monthRange(from, to))) + 20;
+    book(o.person, o.project, from, to, fte, OVERTIME_REASON);
   }
 
   for (const d of SKILL_DEMAND) {
@@ -201,8 +219,8 @@ export function planAllocations(ids: ResourceSeedIds): PlannedAllocation[] {
       projectId: lookup(ids.projectIds, d.project, 'project'),
       personId: null,
       skillId: lookup(ids.skillIds, d.skill, 'skill'),
-      startMonth: d.from,
-      endMonth: d.to,
+      startMonth: month(d.from),
+      endMonth: month(d.to),
       fteCenti: Math.round(d.fte * 100),
       overrideReason: null,
     });

@@ -2,7 +2,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { Queryable, Tx } from '../../kernel/db.ts';
 import { invalid, notFound } from '../../kernel/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { type Notice, notifyUsers } from '../notify/index.ts';
+import { type Notice, markReadAboutInTx, notifyUsers } from '../notify/index.ts';
 import { relationTo } from './intake.policy.ts';
 import * as repo from './intake.repo.ts';
 import type { Benefit, CostLine, Dependency, KnownRisk, SkillDemand } from './intake.schema.ts';
@@ -99,7 +99,8 @@ export interface DecidedRequest {
 
 /**
  * Records the decision on the request in the caller's transaction: checks (as checkDecisionInTx),
- * sets the state, rationale, revisit date, conditions and project, and records `request.decide`.
+ * sets the state, rationale, revisit date, conditions and project, records `request.decide`, and
+ * marks the decider's notifications about the request read.
  * Sends nothing: the caller registers notifyRequestDecided with afterCommit.
  */
 export async function markDecidedInTx(tx: Tx, actor: Actor, id: string, decision: DecisionInput): Promise<DecidedRequest> {
@@ -131,6 +132,8 @@ export async function markDecidedInTx(tx: Tx, actor: Actor, id: string, decision
     },
     reason: decision.rationale.trim(),
   });
+  // The decider's notices about the request are answered by the decision, and roll back with it.
+  await markReadAboutInTx(tx, actor.userId, 'request', id);
   const sponsorUser = row.sponsorId ? await repo.userIdOfPerson(tx, row.sponsorId) : null;
   const { notice } = await noticeFor(tx, actor, 'decide', row, to, decision.rationale.trim());
   return {

@@ -223,6 +223,7 @@ describe('the review queue', () => {
       totalCost: number;
       totalBenefit: number;
       benefitCostRatio: number | null;
+      wantedStart: string | null;
       capacityShortfall: boolean;
       skills: { skillId: string; name: string; months: { month: string; fte: number; capacityLeftFte: number }[] }[];
     }[];
@@ -243,13 +244,17 @@ describe('the review queue', () => {
     expect(items[items.length - 1]).toMatchObject({ code: 'REQ-T001', scoreUsable: false });
 
     const cdp = items.find((i) => i.title === CDP)!;
+    // One number, one value: the queue's score is the request's own, not rounded on the way.
+    const ratings = await as['pmo.lead@example.com']!.get(`/api/v1/requests/${req(CDP)}/ratings`);
+    expect(cdp.score).toBe(ratings.body.score);
     expect(cdp.totalCost).toBe(550_000);
     expect(cdp.totalBenefit).toBe(770_000);
     expect(cdp.benefitCostRatio).toBeCloseTo(1.4, 3);
     expect(cdp.skills.map((s) => s.name).sort()).toEqual(['Business analysis', 'Data engineering', 'Solution architecture']);
     const dataEng = cdp.skills.find((s) => s.name === 'Data engineering')!;
     expect(dataEng.months.map((m) => m.fte)).toEqual([2, 3, 3, 3, 3, 2, 2]);
-    expect(dataEng.months[0]!.month).toBe('2026-09');
+    // The demo's dates follow the seed day: the demand starts in the month the request wants to start.
+    expect(dataEng.months[0]!.month).toBe(cdp.wantedStart!.slice(0, 7));
 
     // The capacity left comes from the resources module, figure for figure.
     const skillIds = cdp.skills.map((s) => s.skillId);

@@ -150,7 +150,10 @@ export const ReviewQueueItemSchema = z
     totalCost: z.number(),
     totalBenefit: z.number().openapi({ description: 'Sum of the benefits with an amount' }),
     benefitCostRatio: z.number().nullable().openapi({ description: 'totalBenefit / totalCost; null when there is no cost' }),
-    score: z.number().nullable(),
+    score: z
+      .number()
+      .nullable()
+      .openapi({ description: 'The exact score, unrounded, the same as GET /requests/{id}/ratings gives; round it for display' }),
     scoreUsable: z.boolean(),
     scoreReason: z.string().nullable(),
     rank: z.number().int(),

@@ -127,7 +127,8 @@ export async function reviewQueue(db: Queryable, actor: Actor, pmoId: string): P
       totalCost,
       totalBenefit,
       benefitCostRatio: totalCost > 0 ? Math.round((totalBenefit / totalCost) * 1000) / 1000 : null,
-      score: score.score === null ? null : Math.round(score.score * 100) / 100,
+      // Exact, as on the request's ratings: clients round it once, where they show it.
+      score: score.score,
       scoreUsable: score.scoreUsable,
       scoreReason: score.reason,
       rank: 0,

@@ -5,7 +5,7 @@ import { AppError, type FieldIssue, invalid, notFound, versionConflict, validati
 import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
-import { type Notice, notifyUsers } from '../notify/index.ts';
+import { type Notice, markReadAboutInTx, notifyUsers } from '../notify/index.ts';
 import { canSeeProject } from '../projects/index.ts';
 import { canSeeRequest, relationTo, visibleRequestFilter } from './intake.policy.ts';
 import * as repo from './intake.repo.ts';
@@ -307,6 +307,9 @@ export async function noticeFor(
   };
 }
 
+/** The moves that mark the actor's own notifications about the request read (deciding does too). */
+const READS_NOTICES: ReadonlySet<RequestAction> = new Set(['start_review', 'request_info']);
+
 /**
  * One move of the workflow: checks visibility (404), the party and the state (`nextState`),
  * writes the state and the audit event in one transaction, and notifies after commit.
@@ -333,6 +336,8 @@ async function move(db: Db, actor: Actor, id: string, action: RequestAction, rea
       after: { state: to },
       reason,
     });
+    // Reviewing or asking answers the notices that brought the reviewer here.
+    if (READS_NOTICES.has(action)) await markReadAboutInTx(tx, actor.userId, 'request', id);
     const { userIds, notice } = await noticeFor(tx, actor, action, row, to, reason);
     afterCommit(() => notifyUsers(db, userIds, notice).then(() => undefined));
     return reload(tx, actor, id);

@@ -29,6 +29,7 @@ const InboxQuery = z.object({
 });
 
 const inbox = defineRoute('session.self', {
+  operationId: 'listNotifications',
   method: 'get',
   path: '/notifications',
   tags: TAGS,
@@ -38,6 +39,7 @@ const inbox = defineRoute('session.self', {
 });
 
 const read = defineRoute('session.self', {
+  operationId: 'markNotificationRead',
   method: 'post',
   path: '/notifications/{id}/read',
   tags: TAGS,
@@ -47,6 +49,7 @@ const read = defineRoute('session.self', {
 });
 
 const readAll = defineRoute('session.self', {
+  operationId: 'markAllNotificationsRead',
   method: 'post',
   path: '/notifications/read-all',
   tags: TAGS,

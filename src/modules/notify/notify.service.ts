@@ -118,6 +118,35 @@ export async function markAllRead(db: Db, actor: Actor): Promise<number> {
   return rows.length;
 }
 
+/**
+ * Marks a user's unread notifications about one record read, in the caller's transaction. A use
+ * case calls it when the user acts on the record (starts its review, asks for information,
+ * decides it): the notices asked for that action, and they must not stay unread once it is done.
+ * Rolled back with the action, so a refused decision leaves the inbox as it was.
+ * @example await markReadAboutInTx(tx, actor.userId, 'request', requestId)
+ */
+export async function markReadAboutInTx(
+  tx: Queryable,
+  userId: string | null,
+  entityType: string,
+  entityId: string,
+): Promise<number> {
+  if (!userId) return 0;
+  const rows = await tx
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.entityType, entityType),
+        eq(notifications.entityId, entityId),
+        isNull(notifications.readAt),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
 /** For tests and jobs: the notifications about one record. */
 export async function notificationsAbout(db: Queryable, entityType: string, entityIds: string[]) {
   if (entityIds.length === 0) return [];

@@ -32,6 +32,7 @@ const SetBaselineBody = z
   .openapi('SetBaselineInput');
 
 const putBaseline = defineRoute('projects.baseline', {
+  operationId: 'setProjectBaseline',
   method: 'put',
   path: '/projects/{id}/baseline',
   tags: ['Projects'],
@@ -41,6 +42,7 @@ const putBaseline = defineRoute('projects.baseline', {
 });
 
 const getBaseline = defineRoute('projects.read', {
+  operationId: 'getProjectBaseline',
   method: 'get',
   path: '/projects/{id}/baseline',
   tags: ['Projects'],

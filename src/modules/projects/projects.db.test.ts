@@ -10,7 +10,9 @@ import {
   signInAs,
 } from '../../../test/support/factories-standards.ts';
 import { type TestApp, testApp } from '../../../test/support/http.ts';
+import { sql } from 'drizzle-orm';
 import { canSeeProject, listProjects } from './index.ts';
+import { isPastPlannedFinish } from './projects.service.ts';
 
 let database: TestDatabase;
 let app: TestApp;
@@ -328,5 +330,47 @@ describe('audit', () => {
     expect((await (await as('viewer')).get(`/api/v1/audit/records/project/${ids.programme}`)).status).toBe(404);
     expect((await (await as('cfo')).get(`/api/v1/audit/records/project/${ids.programme}`)).status).toBe(404);
     expect((await (await as('admin')).get('/api/v1/audit/verify')).body.ok).toBe(true);
+  });
+});
+
+describe('past planned finish', () => {
+  it('flags an open project whose planned finish is over, in the list and on the record, and no closed one', async () => {
+    const lead = await as('lead');
+    const overdue = await lead.post('/api/v1/projects', {
+      code: 'OVERDUE-1',
+      name: 'Warehouse move',
+      pmoId: org.pmos.program.id,
+      projectTypeId: types.it,
+      startDate: '2020-01-06',
+      plannedFinishDate: '2020-06-30',
+    });
+    expect(overdue.status, JSON.stringify(overdue.body)).toBe(201);
+    expect(overdue.body).toMatchObject({ state: 'active', pastPlannedFinish: true });
+    const onTime = await lead.post('/api/v1/projects', {
+      code: 'ONTIME-1',
+      name: 'Warehouse fit-out',
+      pmoId: org.pmos.program.id,
+      projectTypeId: types.it,
+      startDate: '2020-01-06',
+      plannedFinishDate: '2099-06-30',
+    });
+    expect(onTime.body.pastPlannedFinish).toBe(false);
+    const list = await lead.get('/api/v1/projects?q=Warehouse');
+    const flags = Object.fromEntries(
+      (list.body.items as { code: string; pastPlannedFinish: boolean }[]).map((p) => [p.code, p.pastPlannedFinish]),
+    );
+    expect(flags).toEqual({ 'OVERDUE-1': true, 'ONTIME-1': false });
+
+    // A closed project is done, however late: nothing to flag.
+    await database.db.execute(sql`update projects set state = 'closed' where id = ${overdue.body.id}::uuid`);
+    expect((await lead.get(`/api/v1/projects/${overdue.body.id}`)).body.pastPlannedFinish).toBe(false);
+  });
+
+  it('turns on the day after the planned finish', () => {
+    const open = { state: 'on_hold', plannedFinishDate: '2026-03-31' };
+    expect(isPastPlannedFinish(open, '2026-03-31')).toBe(false);
+    expect(isPastPlannedFinish(open, '2026-04-01')).toBe(true);
+    expect(isPastPlannedFinish({ state: 'terminated', plannedFinishDate: '2026-03-31' }, '2026-04-01')).toBe(false);
+    expect(isPastPlannedFinish({ state: 'active', plannedFinishDate: null }, '2026-04-01')).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import * as service from './projects.service.ts';
 const TAGS = ['Projects'];
 
 const listProjects = defineRoute('projects.read', {
+  operationId: 'listProjects',
   method: 'get',
   path: '/projects',
   tags: TAGS,
@@ -22,6 +23,7 @@ const listProjects = defineRoute('projects.read', {
 });
 
 const getProject = defineRoute('projects.read', {
+  operationId: 'getProject',
   method: 'get',
   path: '/projects/{id}',
   tags: TAGS,
@@ -31,6 +33,7 @@ const getProject = defineRoute('projects.read', {
 });
 
 const createProject = defineRoute('projects.manage', {
+  operationId: 'createProject',
   method: 'post',
   path: '/projects',
   tags: TAGS,
@@ -40,6 +43,7 @@ const createProject = defineRoute('projects.manage', {
 });
 
 const updateProject = defineRoute('projects.manage', {
+  operationId: 'updateProject',
   method: 'patch',
   path: '/projects/{id}',
   tags: TAGS,

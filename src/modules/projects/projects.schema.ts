@@ -34,6 +34,9 @@ export const ProjectSummarySchema = z
     sponsor: Ref.nullable(),
     startDate: z.string().nullable(),
     plannedFinishDate: z.string().nullable(),
+    pastPlannedFinish: z.boolean().openapi({
+      description: 'Still open (active or on hold) after its planned finish date: overdue, and worth a look',
+    }),
     budget: z.number(),
     version: z.number().int(),
   })

@@ -49,9 +49,21 @@ function summaryView(row: repo.ProjectJoined, definition: StandardDefinition | u
     sponsor: ref(p.sponsorId, row.sponsorName),
     startDate: p.startDate,
     plannedFinishDate: p.plannedFinishDate,
+    pastPlannedFinish: isPastPlannedFinish(p),
     budget: toNumber(p.budget),
     version: p.version,
   };
+}
+
+/**
+ * A project still open (not closed or terminated) whose planned finish day is over (UTC).
+ * @example isPastPlannedFinish({ state: 'active', plannedFinishDate: '2020-01-31' }) // true
+ */
+export function isPastPlannedFinish(
+  project: { state: string; plannedFinishDate: string | null },
+  day: string = today(),
+): boolean {
+  return !CLOSED_STATES.has(project.state) && project.plannedFinishDate !== null && project.plannedFinishDate < day;
 }
 
 async function detailView(db: Queryable, row: repo.ProjectJoined): Promise<ProjectView> {

@@ -271,3 +271,26 @@ export async function findProject(db: Queryable, id: string) {
     .where(eq(projects.id, id));
   return row;
 }
+
+// ---- candidates for an allocation ----
+
+/** Active people with what ranking them needs: contract figures, job title, and their level of one skill. */
+export async function activePeopleWithSkillLevel(db: Queryable, skillId: string | null) {
+  return db
+    .select({
+      id: people.id,
+      name: people.name,
+      jobTitle: people.jobTitle,
+      availability: people.availability,
+      weeklyHours: people.weeklyHours,
+      active: people.active,
+      skillLevel: skillId
+        ? sql<
+            number | null
+          >`(SELECT ${personSkills.level} FROM ${personSkills} WHERE ${personSkills.personId} = ${people.id} AND ${personSkills.skillId} = ${skillId}::uuid)`
+        : sql<number | null>`NULL::int`,
+    })
+    .from(people)
+    .where(eq(people.active, true))
+    .orderBy(asc(people.name));
+}

@@ -2,12 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
 import * as absences from './absences.service.ts';
 import * as allocations from './allocations.service.ts';
+import * as candidates from './candidates.service.ts';
 import * as capacity from './capacity.service.ts';
 import {
   AbsenceListQuery,
   AbsenceSchema,
+  AllocationCandidatesSchema,
   AllocationListQuery,
   AllocationSchema,
+  CandidatesQuery,
   CapacityQuery,
   CapacityViewSchema,
   CreateAbsenceBody,
@@ -22,6 +25,7 @@ import {
 const TAGS = ['Resources'];
 
 const listAbsences = defineRoute('resources.read', {
+  operationId: 'listAbsences',
   method: 'get',
   path: '/people/{id}/absences',
   tags: TAGS,
@@ -31,6 +35,7 @@ const listAbsences = defineRoute('resources.read', {
 });
 
 const createAbsence = defineRoute('resources.manage', {
+  operationId: 'createAbsence',
   method: 'post',
   path: '/people/{id}/absences',
   tags: TAGS,
@@ -40,6 +45,7 @@ const createAbsence = defineRoute('resources.manage', {
 });
 
 const updateAbsence = defineRoute('resources.manage', {
+  operationId: 'updateAbsence',
   method: 'patch',
   path: '/absences/{id}',
   tags: TAGS,
@@ -49,6 +55,7 @@ const updateAbsence = defineRoute('resources.manage', {
 });
 
 const deleteAbsence = defineRoute('resources.manage', {
+  operationId: 'deleteAbsence',
   method: 'delete',
   path: '/absences/{id}',
   tags: TAGS,
@@ -58,6 +65,7 @@ const deleteAbsence = defineRoute('resources.manage', {
 });
 
 const listAllocations = defineRoute('resources.read', {
+  operationId: 'listAllocations',
   method: 'get',
   path: '/allocations',
   tags: TAGS,
@@ -67,6 +75,7 @@ const listAllocations = defineRoute('resources.read', {
 });
 
 const getAllocation = defineRoute('resources.read', {
+  operationId: 'getAllocation',
   method: 'get',
   path: '/allocations/{id}',
   tags: TAGS,
@@ -76,6 +85,7 @@ const getAllocation = defineRoute('resources.read', {
 });
 
 const createAllocation = defineRoute('resources.manage', {
+  operationId: 'createAllocation',
   method: 'post',
   path: '/allocations',
   tags: TAGS,
@@ -88,6 +98,7 @@ const createAllocation = defineRoute('resources.manage', {
 });
 
 const updateAllocation = defineRoute('resources.manage', {
+  operationId: 'updateAllocation',
   method: 'patch',
   path: '/allocations/{id}',
   tags: TAGS,
@@ -97,6 +108,7 @@ const updateAllocation = defineRoute('resources.manage', {
 });
 
 const deleteAllocation = defineRoute('resources.manage', {
+  operationId: 'deleteAllocation',
   method: 'delete',
   path: '/allocations/{id}',
   tags: TAGS,
@@ -106,6 +118,7 @@ const deleteAllocation = defineRoute('resources.manage', {
 });
 
 const capacityView = defineRoute('resources.read', {
+  operationId: 'getCapacity',
   method: 'get',
   path: '/resources/capacity',
   tags: TAGS,
@@ -117,6 +130,7 @@ const capacityView = defineRoute('resources.read', {
 });
 
 const personCapacity = defineRoute('resources.read', {
+  operationId: 'getPersonCapacity',
   method: 'get',
   path: '/people/{id}/capacity',
   tags: TAGS,
@@ -125,11 +139,23 @@ const personCapacity = defineRoute('resources.read', {
   responses: { 200: json(PersonCapacitySchema) },
 });
 
+const allocationCandidates = defineRoute('resources.read', {
+  method: 'get',
+  path: '/resources/candidates',
+  operationId: 'listAllocationCandidates',
+  tags: TAGS,
+  summary:
+    'Active people ranked for an allocation: holders of the skill first, then those free for the FTE in every month ' +
+    'from–to, then by their free capacity; with their free FTE per month',
+  request: { query: CandidatesQuery },
+  responses: { 200: json(AllocationCandidatesSchema) },
+});
+
 export function resourcesRoutes() {
   const router = createRouter();
   const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
   router.openapi(listAbsences, async (c) =>
-    c.json({ items: await absences.listAbsences(db(c), c.req.valid('param').id, c.req.valid('query')) }, 200),
+    c.json({ items: await absences.listAbsences(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('query')) }, 200),
   );
   router.openapi(createAbsence, async (c) =>
     c.json(await absences.createAbsence(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
@@ -158,6 +184,9 @@ export function resourcesRoutes() {
     return c.body(null, 204);
   });
   router.openapi(capacityView, async (c) => c.json(await capacity.capacityView(db(c), actorOf(c), c.req.valid('query')), 200));
+  router.openapi(allocationCandidates, async (c) =>
+    c.json(await candidates.allocationCandidates(db(c), actorOf(c), c.req.valid('query')), 200),
+  );
   router.openapi(personCapacity, async (c) =>
     c.json(await capacity.personCapacity(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
   );

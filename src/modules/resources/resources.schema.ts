@@ -33,7 +33,10 @@ export const AbsenceSchema = z
     personId: z.string(),
     startsOn: z.string(),
     endsOn: z.string(),
-    reason: z.string(),
+    reason: z.string().openapi({
+      description:
+        'Why the person is away. Only the person, and those who may record absences (resource managers, PMO leads, the admin), read it; everyone else reads "absent"',
+    }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -208,3 +211,43 @@ export type CapacityQueryInput = z.infer<typeof CapacityQuery>;
 export type CapacityView = z.infer<typeof CapacityViewSchema>;
 export type PersonCapacityView = z.infer<typeof PersonCapacitySchema>;
 export type SkillCapacityRow = z.infer<typeof SkillCapacityRowSchema>;
+
+// ---- candidates for an allocation ----
+
+export const CandidatesQuery = z.object({
+  skillId: z.uuid().optional().openapi({ description: 'People with this skill rank first, higher levels before lower' }),
+  from: ViewFrom,
+  to: ViewTo,
+  fte: z.coerce
+    .number()
+    .positive('must be more than 0')
+    .max(99.99)
+    .optional()
+    .openapi({ description: 'The FTE the allocation needs: people free for it in every month rank first' }),
+  limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'At most this many people (200)' }),
+});
+
+export const AllocationCandidateSchema = z
+  .object({
+    person: z.object({ id: z.string(), name: z.string(), jobTitle: z.string().nullable() }),
+    hasSkill: z.boolean(),
+    skillLevel: z.number().int().nullable().openapi({ description: 'Level of the skill asked for (1–5), if held' }),
+    minFreeFte: z.number().openapi({ description: 'The least free FTE in any month of the span' }),
+    averageFreeFte: z.number(),
+    fits: z.boolean().openapi({ description: 'minFreeFte covers the FTE asked for (true when none was asked)' }),
+    months: z.array(z.object({ month: z.string(), freeFte: z.number() })),
+  })
+  .openapi('AllocationCandidate');
+
+export const AllocationCandidatesSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    skillId: z.string().nullable(),
+    fte: z.number().nullable(),
+    items: z.array(AllocationCandidateSchema),
+  })
+  .openapi('AllocationCandidates');
+
+export type CandidatesQueryInput = z.infer<typeof CandidatesQuery>;
+export type AllocationCandidatesView = z.infer<typeof AllocationCandidatesSchema>;

@@ -218,6 +218,26 @@ describe('project types and standard versions', () => {
     expect(against.body.changes).toHaveLength(2);
   });
 
+  it('compares any two versions, in the direction asked, and names a missing one', async () => {
+    const viewer = await as('viewer');
+    const backwards = await viewer.get(`/api/v1/project-types/${typeId}/versions/1/diff?against=2`);
+    expect(backwards.status).toBe(200);
+    expect(backwards.body).toMatchObject({ from: 2, to: 1 });
+    expect(backwards.body.changes).toEqual([
+      { path: 'gates.g1-approve-planning.quorum', change: 'changed', before: 3, after: 2 },
+      { path: 'reporting.cadence', change: 'changed', before: 'fortnightly', after: 'monthly' },
+    ]);
+    const same = await viewer.get(`/api/v1/project-types/${typeId}/versions/2/diff?against=2`);
+    expect(same.body).toMatchObject({ from: 2, to: 2, changes: [] });
+    const missing = await viewer.get(`/api/v1/project-types/${typeId}/versions/2/diff?against=9`);
+    expect(missing.status).toBe(422);
+    expect(issueFields(missing.body)).toEqual(['against']);
+    const bad = await viewer.get(`/api/v1/project-types/${typeId}/versions/2/diff?against=0`);
+    expect(bad.status).toBe(422);
+    expect(issueFields(bad.body)).toEqual(['against']);
+    expect((await viewer.get(`/api/v1/project-types/${typeId}/versions/9/diff?against=1`)).status).toBe(404);
+  });
+
   it('refuses a publication based on a stale version with 409', async () => {
     const res = await (await as('lead')).post(`/api/v1/project-types/${typeId}/versions`, {
       definition: sampleDefinition(2),

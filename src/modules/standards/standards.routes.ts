@@ -16,6 +16,7 @@ import * as service from './standards.service.ts';
 const TAGS = ['Standards'];
 
 const listTypes = defineRoute('standards.read', {
+  operationId: 'listProjectTypes',
   method: 'get',
   path: '/project-types',
   tags: TAGS,
@@ -24,6 +25,7 @@ const listTypes = defineRoute('standards.read', {
 });
 
 const getType = defineRoute('standards.read', {
+  operationId: 'getProjectType',
   method: 'get',
   path: '/project-types/{id}',
   tags: TAGS,
@@ -33,6 +35,7 @@ const getType = defineRoute('standards.read', {
 });
 
 const getVersion = defineRoute('standards.read', {
+  operationId: 'getStandardVersion',
   method: 'get',
   path: '/project-types/{id}/versions/{number}',
   tags: TAGS,
@@ -42,6 +45,7 @@ const getVersion = defineRoute('standards.read', {
 });
 
 const diffVersion = defineRoute('standards.read', {
+  operationId: 'diffStandardVersions',
   method: 'get',
   path: '/project-types/{id}/versions/{number}/diff',
   tags: TAGS,
@@ -51,6 +55,7 @@ const diffVersion = defineRoute('standards.read', {
 });
 
 const createType = defineRoute('standards.manage', {
+  operationId: 'createProjectType',
   method: 'post',
   path: '/project-types',
   tags: TAGS,
@@ -60,6 +65,7 @@ const createType = defineRoute('standards.manage', {
 });
 
 const updateType = defineRoute('standards.manage', {
+  operationId: 'updateProjectType',
   method: 'patch',
   path: '/project-types/{id}',
   tags: TAGS,
@@ -69,6 +75,7 @@ const updateType = defineRoute('standards.manage', {
 });
 
 const publishVersion = defineRoute('standards.manage', {
+  operationId: 'publishStandardVersion',
   method: 'post',
   path: '/project-types/{id}/versions',
   tags: TAGS,

@@ -228,6 +228,8 @@ export interface ProjectSummary {
   sponsor: Ref | null;
   startDate: string | null;
   plannedFinishDate: string | null;
+  /** Open (active or on hold) after its planned finish date. */
+  pastPlannedFinish: boolean;
   budget: number;
   version: number;
 }

@@ -179,14 +179,8 @@ export function monthsFrom(start: string | null | undefined, count: number | nul
   return months;
 }
 
-/** "2027-01" -> "Jan 2027". */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  if (!y || !m) return month;
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
-}
+/** "2027-01" -> "Jan 2027": the app's one way of writing a month (lib/capacity.ts). */
+export { monthLabel } from '../lib/capacity.ts';
 
 /** The score of a known risk on the 5×5 grid. */
 export function riskScore(risk: { probability?: number | null; impact?: number | null }): number | null {

@@ -78,3 +78,22 @@ export interface PersonCapacity {
   person: { id: string; name: string; weeklyHours: number; availability: number; active: boolean };
   months: PersonCapacityMonth[];
 }
+
+/** GET /resources/candidates: active people ranked for an allocation (skill first, then free capacity). */
+export interface AllocationCandidate {
+  person: { id: string; name: string; jobTitle: string | null };
+  hasSkill: boolean;
+  skillLevel: number | null;
+  minFreeFte: number;
+  averageFreeFte: number;
+  fits: boolean;
+  months: { month: string; freeFte: number }[];
+}
+
+export interface AllocationCandidates {
+  from: string;
+  to: string;
+  skillId: string | null;
+  fte: number | null;
+  items: AllocationCandidate[];
+}

@@ -17,7 +17,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Tag, Typography } from 'antd';
+import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, type MenuProps, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
@@ -68,7 +68,7 @@ const NAV: NavEntry[] = [
     ],
   },
   { key: '/admin/users', label: 'Users', icon: <TeamOutlined />, permission: 'users.manage' },
-  { key: '/audit', label: 'Audit trail', icon: <AuditOutlined />, permission: 'audit.verify' },
+  { key: '/audit', label: 'Audit trail', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
 
 function visibleNav(me: Me): NonNullable<MenuProps['items']> {
@@ -100,6 +100,10 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the header has room for the bell and the avatar only: the roles and the name move
+  // into the user menu, so nothing overlaps the navigation's logo.
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
   const items = useMemo(() => visibleNav(me), [me]);
   const selected = selectedKey(location.pathname);
   // After client-side navigation, move focus to the new page so keyboard and screen-reader
@@ -126,6 +130,22 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
 
   const userMenu: MenuProps = {
     items: [
+      ...(narrow
+        ? [
+            {
+              key: 'who',
+              type: 'group' as const,
+              label: (
+                <span>
+                  {me.name}
+                  <br />
+                  {me.roles.map(roleLabel).join(', ')}
+                </span>
+              ),
+            },
+            { type: 'divider' as const },
+          ]
+        : []),
       { key: 'account', icon: <UserOutlined />, label: 'My account' },
       { type: 'divider' },
       { key: 'logout', icon: <LogoutOutlined />, label: 'Sign out', danger: true },
@@ -141,11 +161,27 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
       <a href="#main" className="tg-skip-link">
         Skip to content
       </a>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} breakpoint="lg" theme="dark">
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={232}
+        collapsedWidth={narrow ? 56 : 80}
+        breakpoint="lg"
+        theme="dark"
+      >
         <Link
           to="/"
           aria-label="Tollgate home"
-          style={{ display: 'flex', alignItems: 'center', gap: 10, height: 64, padding: '0 20px' }}
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: collapsed ? 'center' : 'flex-start',
+            gap: 10,
+            height: 64,
+            padding: collapsed ? 0 : '0 20px',
+            overflow: 'hidden',
+          }}
         >
           <SafetyCertificateOutlined style={{ fontSize: 22, color: '#93c5fd' }} aria-hidden />
           {!collapsed && <span style={{ color: '#fff', fontSize: 18, fontWeight: 600, letterSpacing: 0.3 }}>Tollgate</span>}
@@ -160,29 +196,36 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'flex-end',
-            padding: '0 24px',
+            padding: narrow ? '0 8px' : '0 24px',
             borderBottom: '1px solid #e5e7eb',
-            gap: 12,
+            gap: narrow ? 4 : 12,
+            minWidth: 0,
           }}
         >
           <div style={{ marginInlineEnd: 'auto' }}>
             <QuickFind />
           </div>
-          <Flex gap={4} wrap style={{ display: 'flex' }} aria-label="Your roles">
-            {me.roles.map((r) => (
-              <Tag key={r} color="blue" style={{ marginInlineEnd: 0 }}>
-                {roleLabel(r)}
-              </Tag>
-            ))}
-          </Flex>
+          {!narrow && (
+            <Flex gap={4} wrap style={{ minWidth: 0, overflow: 'hidden', maxHeight: 64 }} role="list" aria-label="Your roles">
+              {me.roles.map((r) => (
+                <Tag key={r} color="blue" style={{ marginInlineEnd: 0 }} role="listitem">
+                  {roleLabel(r)}
+                </Tag>
+              ))}
+            </Flex>
+          )}
           <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            <Button type="text" aria-label={`User menu for ${me.name}`} style={{ height: 48 }}>
+            <Button type="text" style={{ height: 48, paddingInline: narrow ? 4 : undefined }}>
               <Flex gap={8} align="center">
                 <Avatar size="small" style={{ background: '#1d4ed8' }} aria-hidden>
                   {me.name.slice(0, 1).toUpperCase()}
                 </Avatar>
-                <Typography.Text strong>{me.name}</Typography.Text>
+                {/* Named by its content, "User menu for Olivia Bennett", which holds the name it shows. */}
+                <span className="tg-visually-hidden">User menu for </span>
+                <Typography.Text strong className={narrow ? 'tg-visually-hidden' : undefined}>
+                  {me.name}
+                </Typography.Text>
                 <DownOutlined style={{ fontSize: 10 }} aria-hidden />
               </Flex>
             </Button>
@@ -191,7 +234,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
         <Layout.Content
           id="main"
           tabIndex={-1}
-          style={{ padding: 24, maxWidth: 1440, width: '100%', margin: '0 auto', outline: 'none' }}
+          style={{ padding: narrow ? 12 : 24, maxWidth: 1440, width: '100%', margin: '0 auto', outline: 'none', minWidth: 0 }}
         >
           {children}
         </Layout.Content>

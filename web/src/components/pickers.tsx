@@ -3,7 +3,8 @@ import type { CSSProperties, ReactNode } from 'react';
 import { useList, useRecord } from '../api/hooks.ts';
 import type { OrgUnitNode, Person, Pmo, Position, ProjectTypeSummary, Skill } from '../api/domain.ts';
 import type { Course } from '../api/training.ts';
-import { type Month, addMonths, currentMonth, monthLabel, monthsBetween } from '../lib/capacity.ts';
+import { type Month, addMonths } from '../lib/capacity.ts';
+import { DateInput } from './DateInput.tsx';
 
 /** antd form controls pass value/onChange; these pickers load their options from the API. */
 interface PickerProps<V> {
@@ -202,15 +203,22 @@ export function CourseSelect(props: PickerProps<string | null>) {
   );
 }
 
-/**
- * A month (`2027-01`) from a list around today: two years back to three years ahead, plus the
- * value itself when it lies outside.
- */
+/** A month (`2027-01`): the app's one date input, picking whole months; `min` is the earliest. */
 export function MonthSelect({ min, ...props }: PickerProps<Month | null> & { min?: Month }) {
-  const now = currentMonth();
-  const months = monthsBetween(min ?? addMonths(now, -24), addMonths(now, 36));
-  if (props.value && !months.includes(props.value)) months.unshift(props.value);
-  return <PickerSelect {...props} defaultPlaceholder="Month" options={months.map((m) => ({ value: m, label: monthLabel(m) }))} />;
+  return (
+    <DateInput
+      month
+      id={props.id}
+      aria-label={props['aria-label']}
+      value={props.value ?? null}
+      onChange={(v) => props.onChange?.(v)}
+      min={min}
+      placeholder={props.placeholder}
+      disabled={props.disabled}
+      allowClear={props.allowClear ?? false}
+      style={props.style}
+    />
+  );
 }
 
 export interface MonthRange {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addMonths,
+  addMonthsToDay,
+  allocationsFromDemand,
   currentMonth,
   expiryState,
   formatFte,
@@ -65,5 +68,63 @@ describe('expiry state', () => {
     expect(expiryState('2026-11-29', '2026-11-29').state).toBe('expired');
     expect(expiryState('2026-12-29', '2026-11-29')).toEqual({ state: 'expiring', daysLeft: 30 });
     expect(expiryState('2027-12-29', '2026-11-29').state).toBe('valid');
+  });
+});
+
+describe('allocationsFromDemand', () => {
+  it('cuts the demand into one-person lanes, and each lane into runs of months at the same FTE', () => {
+    const data = ['2026-09', '2026-10', '2026-11', '2026-12'].map((month, i) => ({
+      skillId: 'data',
+      month,
+      fte: [2, 3, 3, 2][i]!,
+    }));
+    const demand = [
+      ...data,
+      { skillId: 'arch', month: '2026-09', fte: 1 },
+      { skillId: 'arch', month: '2026-10', fte: 0.5 },
+      // A gap in the months starts a new allocation even at the same FTE.
+      { skillId: 'arch', month: '2027-01', fte: 0.5 },
+    ];
+    expect(allocationsFromDemand(demand)).toEqual([
+      { skillId: 'data', fte: 1, startMonth: '2026-09', endMonth: '2026-12' },
+      { skillId: 'data', fte: 1, startMonth: '2026-09', endMonth: '2026-12' },
+      { skillId: 'arch', fte: 1, startMonth: '2026-09', endMonth: '2026-09' },
+      { skillId: 'data', fte: 1, startMonth: '2026-10', endMonth: '2026-11' },
+      { skillId: 'arch', fte: 0.5, startMonth: '2026-10', endMonth: '2026-10' },
+      { skillId: 'arch', fte: 0.5, startMonth: '2027-01', endMonth: '2027-01' },
+    ]);
+  });
+
+  it('meets the demand exactly, month by month', () => {
+    const demand = [
+      { skillId: 'qa', month: '2027-01', fte: 2.5 },
+      { skillId: 'qa', month: '2027-02', fte: 0.75 },
+    ];
+    const rows = allocationsFromDemand(demand);
+    for (const d of demand) {
+      const covered = rows.filter((r) => r.startMonth <= d.month && r.endMonth >= d.month).reduce((s, r) => s + r.fte, 0);
+      expect(covered).toBeCloseTo(d.fte, 6);
+    }
+    expect(rows.every((r) => r.fte <= 1)).toBe(true);
+  });
+
+  it('adds up a month named twice, reads first days of months, and skips zero FTE', () => {
+    expect(
+      allocationsFromDemand([
+        { skillId: 'qa', month: '2027-01-01', fte: 0.5 },
+        { skillId: 'qa', month: '2027-01', fte: 0.25 },
+        { skillId: 'qa', month: '2027-02', fte: 0 },
+      ]),
+    ).toEqual([{ skillId: 'qa', fte: 0.75, startMonth: '2027-01', endMonth: '2027-01' }]);
+    expect(allocationsFromDemand([])).toEqual([]);
+  });
+});
+
+describe('day arithmetic', () => {
+  it('moves days and months across month ends', () => {
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addMonthsToDay('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonthsToDay('2026-11-15', 3)).toBe('2027-02-15');
   });
 });

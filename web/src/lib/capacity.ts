@@ -94,3 +94,73 @@ export function expiryState(
 export function todayIso(today: Date = new Date()): string {
   return today.toISOString().slice(0, 10);
 }
+
+/** One allocation a request's skill demand asks for: a skill, an FTE and a run of months. */
+export interface DemandedAllocation {
+  skillId: string;
+  fte: number;
+  startMonth: Month;
+  endMonth: Month;
+}
+
+/**
+ * A request's skill demand (skill, month, FTE) as the allocations that would meet it, each the
+ * size of one person: the demand is cut into lanes of at most 1 FTE (2.5 FTE is two people full
+ * time and one half time), and each lane into runs of consecutive months at the same FTE. Ordered
+ * by first month, then by the order the request lists its skills, then by lane.
+ * @example allocationsFromDemand([{ skillId: 'java', month: '2027-01', fte: 1.5 }, { skillId: 'java', month: '2027-02', fte: 1 }])
+ *   // [{ skillId: 'java', fte: 1, startMonth: '2027-01', endMonth: '2027-02' },
+ *   //  { skillId: 'java', fte: 0.5, startMonth: '2027-01', endMonth: '2027-01' }]
+ */
+export function allocationsFromDemand(demand: readonly { skillId: string; month: string; fte: number }[]): DemandedAllocation[] {
+  const skillOrder: string[] = [];
+  const bySkill = new Map<string, Map<Month, number>>();
+  for (const d of demand) {
+    if (!(d.fte > 0)) continue;
+    let months = bySkill.get(d.skillId);
+    if (!months) {
+      months = new Map();
+      bySkill.set(d.skillId, months);
+      skillOrder.push(d.skillId);
+    }
+    const month = toMonth(d.month);
+    months.set(month, (months.get(month) ?? 0) + Math.round(d.fte * 100));
+  }
+  const runs: (DemandedAllocation & { order: number; lane: number })[] = [];
+  skillOrder.forEach((skillId, order) => {
+    const months = [...bySkill.get(skillId)!.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+    const lanes = Math.ceil(Math.max(...months.map(([, centi]) => centi)) / 100);
+    for (let lane = 0; lane < lanes; lane++) {
+      let run: (DemandedAllocation & { order: number; lane: number }) | null = null;
+      for (const [month, centi] of months) {
+        const fte = Math.min(100, Math.max(0, centi - lane * 100)) / 100;
+        if (fte === 0) {
+          run = null;
+          continue;
+        }
+        if (run && run.fte === fte && addMonths(run.endMonth, 1) === month) {
+          run.endMonth = month;
+          continue;
+        }
+        run = { skillId, fte, startMonth: month, endMonth: month, order, lane };
+        runs.push(run);
+      }
+    }
+  });
+  runs.sort((a, b) => a.startMonth.localeCompare(b.startMonth) || a.order - b.order || a.lane - b.lane);
+  return runs.map(({ order: _order, lane: _lane, ...allocation }) => allocation);
+}
+
+/** An ISO day moved by whole days: addDays('2027-03-01', -1) -> '2027-02-28'. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The same day `months` later, the last day of a shorter month: addMonthsToDay('2027-01-31', 1) -> '2027-02-28'. */
+export function addMonthsToDay(day: string, months: number): string {
+  const month = addMonths(day.slice(0, 7), months);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(Math.min(Number(day.slice(8, 10)), last)).padStart(2, '0')}`;
+}

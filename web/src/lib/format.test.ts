@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, humanize, matchesSearch, roleLabel } from './format.ts';
+import {
+  DATE_DISPLAY_FORMAT,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatScore,
+  humanize,
+  matchesSearch,
+  plural,
+  roleLabel,
+} from './format.ts';
+import dayjs from 'dayjs';
 
 describe('formatMoney', () => {
   it('formats decimals with two places and grouping', () => {
@@ -20,7 +31,40 @@ describe('formatMoney', () => {
 describe('formatDate', () => {
   it('reads ISO dates without shifting the day', () => {
     expect(formatDate('2026-03-31')).toBe('31 Mar 2026');
+    expect(formatDate('2026-09-01')).toBe('1 Sep 2026');
     expect(formatDate(null)).toBe('—');
+    expect(formatDate('2026-13-01')).toBe('2026-13-01');
+  });
+  it('writes a day exactly as the date input shows it', () => {
+    for (const day of ['2026-01-05', '2026-09-30', '2027-12-31']) {
+      expect(dayjs(day).format(DATE_DISPLAY_FORMAT)).toBe(formatDate(day));
+    }
+  });
+  it('writes a moment as its local day and time', () => {
+    const at = new Date(2026, 2, 31, 14, 5).toISOString();
+    expect(formatDateTime(at)).toBe('31 Mar 2026, 14:05');
+    expect(formatDateTime(null)).toBe('—');
+  });
+});
+
+describe('plural', () => {
+  it('agrees the noun with the count', () => {
+    expect(plural(1, 'project')).toBe('1 project');
+    expect(plural(0, 'project')).toBe('0 projects');
+    expect(plural(2, 'PMO')).toBe('2 PMOs');
+    expect(plural(1, 'person', 'people')).toBe('1 person');
+    expect(plural(3, 'person', 'people')).toBe('3 people');
+    expect(plural(1200, 'request')).toBe('1,200 requests');
+  });
+});
+
+describe('formatScore', () => {
+  it('rounds once, to one decimal', () => {
+    expect(formatScore(50.44615830102184)).toBe('50.4');
+    // Rounding 50.446 to hundredths first (50.45) and then to tenths would give 50.5.
+    expect(formatScore(Math.round(50.44615830102184 * 100) / 100)).toBe('50.5');
+    expect(formatScore(100)).toBe('100.0');
+    expect(formatScore(null)).toBe('—');
   });
 });
 

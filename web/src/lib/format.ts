@@ -65,31 +65,57 @@ export function formatMoneyCompact(amount: number | null | undefined, currency =
   );
 }
 
-/** "2026-03-31" -> "31 Mar 2026"; ISO timestamps get the time too. */
-export function formatDate(value: string | null | undefined, locale = 'en-GB'): string {
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The one way a day is written in the app, and the display format of the date input
+ * (`DATE_DISPLAY_FORMAT` in dayjs terms): "2026-03-31" -> "31 Mar 2026". An ISO timestamp shows
+ * its day in the reader's time zone; a plain day never shifts.
+ */
+export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const date = dateOnly ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.exec(value);
+  if (dateOnly) {
+    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+    if (month < 1 || month > 12 || day < 1 || day > 31) return value;
+    return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
+  }
+  const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: dateOnly ? 'UTC' : undefined,
-  }).format(date);
+  return `${date.getDate()} ${MONTH_ABBREVIATIONS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
-export function formatDateTime(value: string | null | undefined, locale = 'en-GB'): string {
+/** The dayjs format that writes a day as formatDate does; the date input shows days with it. */
+export const DATE_DISPLAY_FORMAT = 'D MMM YYYY';
+
+/** A moment in the reader's time zone: "31 Mar 2026, 14:05". */
+export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return `${formatDate(value)}, ${time}`;
+}
+
+/**
+ * A count with its noun, singular or plural as the count asks, grouped by thousands:
+ * plural(1, 'project') -> "1 project", plural(2, 'PMO') -> "2 PMOs",
+ * plural(3, 'person', 'people') -> "3 people", plural(1200, 'request') -> "1,200 requests".
+ */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : pluralForm}`;
+}
+
+const scoreFormat = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * A priority score (0–100) as every page shows it: rounded once, here, to one decimal. The API
+ * returns the exact score; rounding it anywhere else would make two pages disagree.
+ * @example formatScore(50.44615830102184) // "50.4"
+ */
+export function formatScore(score: number | null | undefined): string {
+  if (score === null || score === undefined || !Number.isFinite(score)) return '—';
+  return scoreFormat.format(score);
 }
 
 /** snake_case or camelCase key -> "Sentence case" label: "budget_increase" -> "Budget increase". */
@@ -131,4 +157,26 @@ export function matchesSearch(search: string, ...fields: (string | null | undefi
   const needle = search.trim().toLowerCase();
   if (!needle) return true;
   return fields.some((f) => f?.toLowerCase().includes(needle));
+}
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** A plain number rounded for reading, grouped by thousands: 50.44615830102184 -> "50.45", 1200 -> "1,200". */
+export function formatNumber(value: number | null | undefined, maximumFractionDigits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  let format = numberFormats.get(maximumFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { maximumFractionDigits });
+    numberFormats.set(maximumFractionDigits, format);
+  }
+  return format.format(value);
+}
+
+/** A month as the app writes it: "2027-01" (or its first day) -> "Jan 2027". */
+export function formatMonth(value: string | null | undefined): string {
+  if (!value) return '—';
+  const match = /^(\d{4})-(\d{2})/.exec(value);
+  const month = match ? Number(match[2]) : 0;
+  if (!match || month < 1 || month > 12) return value;
+  return `${MONTH_ABBREVIATIONS[month - 1]} ${match[1]}`;
 }

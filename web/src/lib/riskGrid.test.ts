@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandColor, bandFor, riskGrid, textOn } from './riskGrid.ts';
+import { bandColor, bandFor, contrastRatio, readableBackground, riskGrid, textOn } from './riskGrid.ts';
 
 const bands = [
   { name: 'Low', minScore: 1, color: 'green' },
@@ -44,9 +44,26 @@ describe('riskGrid', () => {
 
 describe('colours', () => {
   it('maps names and picks readable text', () => {
-    expect(bandColor('red')).toBe('#f5222d');
+    expect(bandColor('red')).toBe('#cf1322');
     expect(bandColor('#123456')).toBe('#123456');
     expect(textOn('#ffffff')).toBe('rgba(0,0,0,0.88)');
     expect(textOn('#000000')).toBe('#fff');
+  });
+
+  it('darkens a band colour no text can be read on, and leaves the others', () => {
+    const red = readableBackground('#f5222d');
+    expect(red).not.toBe('#f5222d');
+    expect(contrastRatio(red, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(textOn(red)).toBe('#fff');
+    expect(readableBackground('#faad14')).toBe('#faad14');
+    expect(readableBackground('#52c41a')).toBe('#52c41a');
+  });
+
+  it('writes every named band with text at 4.5:1 or more', () => {
+    for (const name of ['green', 'amber', 'yellow', 'orange', 'red', 'darkred', 'blue', 'grey']) {
+      const background = bandColor(name);
+      const text = textOn(name) === '#fff' ? '#ffffff' : '#1f1f1f';
+      expect(contrastRatio(background, text), name).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

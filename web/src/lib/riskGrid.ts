@@ -44,9 +44,10 @@ const NAMED: Record<string, string> = {
   amber: '#faad14',
   yellow: '#fadb14',
   orange: '#fa8c16',
-  red: '#f5222d',
+  // Dark enough for white text at 4.5:1 (WCAG AA); the brighter reds and blues are not.
+  red: '#cf1322',
   darkred: '#a8071a',
-  blue: '#1677ff',
+  blue: '#0958d9',
   grey: '#8c8c8c',
   gray: '#8c8c8c',
 };
@@ -57,12 +58,49 @@ export function bandColor(color: string | undefined): string {
   return NAMED[color.toLowerCase()] ?? color;
 }
 
-/** Black or white text, whichever reads better on the band colour. */
+/** Relative luminance of an sRGB colour (WCAG 2.1). */
+function luminance(hex: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The WCAG contrast ratio of two #rrggbb colours: 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [x, y] = [luminance(a.replace('#', '')), luminance(b.replace('#', ''))].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** Black or white text, whichever has the higher contrast on the band colour. */
 export function textOn(color: string): string {
-  const hex = bandColor(color).replace('#', '');
-  if (!/^[0-9a-f]{6}$/i.test(hex)) return '#000';
-  const r = Number.parseInt(hex.slice(0, 2), 16);
-  const g = Number.parseInt(hex.slice(2, 4), 16);
-  const b = Number.parseInt(hex.slice(4, 6), 16);
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? 'rgba(0,0,0,0.88)' : '#fff';
+  const hex = bandColor(color);
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return '#000';
+  // rgba(0,0,0,0.88) on a light band is about #1f1f1f.
+  return contrastRatio(hex, '#1f1f1f') >= contrastRatio(hex, '#ffffff') ? 'rgba(0,0,0,0.88)' : '#fff';
+}
+
+/**
+ * The band colour as a cell background that text can be read on: as given when black or white
+ * text reaches 4.5:1 on it, else darkened just enough for white text to (a bright red such as
+ * #f5222d becomes about #e3101b). A PMO may pick any colour; the grid stays readable.
+ */
+export function readableBackground(color: string | undefined): string {
+  const hex = bandColor(color);
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return hex;
+  const best = (c: string) => Math.max(contrastRatio(c, '#ffffff'), contrastRatio(c, '#1f1f1f'));
+  if (best(hex) >= 4.5) return hex;
+  const channels = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  for (let step = 1; step <= 20; step++) {
+    const darker = `#${channels
+      .map((c) =>
+        Math.round(c * (1 - step * 0.04))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
+    if (contrastRatio(darker, '#ffffff') >= 4.5) return darker;
+  }
+  return '#000000';
 }

@@ -11,7 +11,7 @@ import {
 } from '../../api/domain.ts';
 import { useWrite } from '../../api/hooks.ts';
 import { useServerErrors } from '../../components/useServerErrors.ts';
-import { currencySymbol, formatMoney, humanize } from '../../lib/format.ts';
+import { currencySymbol, formatMoney, humanize, plural } from '../../lib/format.ts';
 import { FormModal } from '../../components/FormDrawer.tsx';
 
 type Values = Pick<Threshold, 'subject' | 'measure' | 'upTo' | 'approver'>;
@@ -30,9 +30,9 @@ export function formatThreshold(measure: string, upTo: number): string {
     case 'amount':
       return formatMoney(upTo);
     case 'days':
-      return `${upTo} days`;
+      return plural(upTo, 'day');
     case 'count':
-      return `${upTo} people`;
+      return plural(upTo, 'person', 'people');
     default:
       return `score ${upTo}`;
   }

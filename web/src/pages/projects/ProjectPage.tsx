@@ -5,7 +5,7 @@ import { useRecord } from '../../api/hooks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordState } from '../../components/QueryState.tsx';
 import { RecordHistory } from '../../components/RecordHistory.tsx';
-import { ProjectStateTag } from '../../components/tags.tsx';
+import { PastFinishTag, ProjectStateTag } from '../../components/tags.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
 import { ProjectTeamTab } from '../resources/ProjectTeamTab.tsx';
 
@@ -32,7 +32,12 @@ export default function ProjectPage() {
               title={p.name}
               documentTitle={`${p.code} ${p.name}`}
               subtitle={`${p.code} · ${p.phase.name} phase`}
-              tags={<ProjectStateTag state={p.state} />}
+              tags={
+                <>
+                  <ProjectStateTag state={p.state} />
+                  {p.pastPlannedFinish && <PastFinishTag plannedFinishDate={p.plannedFinishDate} />}
+                </>
+              }
               breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Projects', to: '/projects' }, { title: p.code }]}
             />
             <Card title={`Lifecycle (standard version ${p.lifecycle.standardVersion})`} style={{ marginBottom: 16 }}>

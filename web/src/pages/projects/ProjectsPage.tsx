@@ -6,8 +6,8 @@ import { useList } from '../../api/hooks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { PersonSelect, PmoSelect } from '../../components/pickers.tsx';
-import { ProjectStateTag } from '../../components/tags.tsx';
-import { formatDate, formatMoney, humanize, matchesSearch } from '../../lib/format.ts';
+import { PastFinishTag, ProjectStateTag } from '../../components/tags.tsx';
+import { formatDate, formatMoney, humanize, matchesSearch, plural } from '../../lib/format.ts';
 
 const FILTERS = ['pmoId', 'portfolioId', 'state', 'projectTypeId', 'managerId'] as const;
 
@@ -99,7 +99,7 @@ export default function ProjectsPage() {
           rowKey="id"
           loading={projects.isLoading}
           dataSource={rows}
-          pagination={{ pageSize: 25, hideOnSinglePage: true, showTotal: (total) => `${total} projects` }}
+          pagination={{ pageSize: 25, hideOnSinglePage: true, showTotal: (total) => plural(total, 'project') }}
           locale={{ emptyText: 'No project matches these filters.' }}
           scroll={{ x: 1100 }}
           columns={[
@@ -124,7 +124,12 @@ export default function ProjectsPage() {
               dataIndex: 'state',
               filters: PROJECT_STATES.map((s) => ({ text: humanize(s), value: s })),
               onFilter: (v, p) => p.state === v,
-              render: (s: string) => <ProjectStateTag state={s} />,
+              render: (s: string, p) => (
+                <Flex gap={4} wrap>
+                  <ProjectStateTag state={s} />
+                  {p.pastPlannedFinish && <PastFinishTag plannedFinishDate={p.plannedFinishDate} />}
+                </Flex>
+              ),
             },
             {
               title: 'Phase',

@@ -1,27 +1,23 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Form, type FormInstance, Input, InputNumber, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Flex, Form, type FormInstance, Input, InputNumber, Table, Tag, Typography } from 'antd';
 import type { OverAllocation } from '../../api/intake.ts';
-import { PersonSelect } from '../../components/pickers.tsx';
-import { SkillSelect } from '../../components/pickers.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
+import { PersonSelect, SkillSelect } from '../../components/pickers.tsx';
+import { type Month, monthLabel } from '../../lib/capacity.ts';
+import { plural } from '../../lib/format.ts';
 import { AllocationPersonSelect, usePersonCapacity } from './decisionPickers.tsx';
 
 export interface AllocationValues {
   skillId?: string | null;
   personId?: string | null;
   fte?: number | null;
-  startMonth?: Dayjs | null;
-  endMonth?: Dayjs | null;
+  /** `2027-01`. */
+  startMonth?: Month | null;
+  endMonth?: Month | null;
   overrideReason?: string;
 }
 
-function monthText(m: string): string {
-  const [y, mo] = m.split('-').map(Number);
-  if (!y || !mo) return m;
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, mo - 1, 1)),
-  );
-}
+const monthText = monthLabel;
 
 /** The server's figures for an allocation it refused: month by month, capacity against load. */
 function OverAllocationFigures({ over }: { over: OverAllocation }) {
@@ -75,11 +71,7 @@ function RowCapacity({
   mayOverride: boolean;
 }) {
   const fte = row.fte ?? 0;
-  const capacity = usePersonCapacity(
-    row.personId,
-    row.startMonth?.format('YYYY-MM') ?? null,
-    row.endMonth?.format('YYYY-MM') ?? null,
-  );
+  const capacity = usePersonCapacity(row.personId, row.startMonth ?? null, row.endMonth ?? null);
   const months = capacity.data?.months ?? [];
   const short = row.personId ? months.filter((m) => m.freeFte + 1e-9 < fte) : [];
   const needsOverride = Boolean(over) || short.length > 0;
@@ -102,10 +94,10 @@ function RowCapacity({
               {monthText(m.month)} {m.freeFte} FTE
             </Tag>
           ))}
-          {months.length > 12 && <Typography.Text type="secondary">+{months.length - 12} months</Typography.Text>}
+          {months.length > 12 && <Typography.Text type="secondary">+{plural(months.length - 12, 'month')}</Typography.Text>}
           {short.length > 0 && (
             <Typography.Text type="danger" style={{ fontSize: 12 }}>
-              Over capacity in {short.length} month{short.length > 1 ? 's' : ''}
+              Over capacity in {plural(short.length, 'month')}
             </Typography.Text>
           )}
         </Flex>
@@ -179,7 +171,13 @@ export function AllocationRows({
                       },
                     ]}
                   >
-                    <AllocationPersonSelect aria-label={`Person of allocation ${n}`} skillId={row.skillId ?? null} />
+                    <AllocationPersonSelect
+                      aria-label={`Person of allocation ${n}`}
+                      skillId={row.skillId ?? null}
+                      from={row.startMonth ?? null}
+                      to={row.endMonth ?? null}
+                      fte={row.fte ?? null}
+                    />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'fte']}
@@ -198,12 +196,7 @@ export function AllocationRows({
                     style={{ width: 130, marginBottom: 8 }}
                     rules={[{ required: true, message: 'Required' }]}
                   >
-                    <DatePicker
-                      picker="month"
-                      format="YYYY-MM"
-                      aria-label={`Start month of allocation ${n}`}
-                      style={{ width: '100%' }}
-                    />
+                    <DateInput month allowClear={false} aria-label={`Start month of allocation ${n}`} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'endMonth']}
@@ -213,21 +206,14 @@ export function AllocationRows({
                     rules={[
                       { required: true, message: 'Required' },
                       {
-                        validator: (_, v: Dayjs | null) => {
-                          const start = form.getFieldValue(['allocations', field.name, 'startMonth']) as Dayjs | null;
-                          return !v || !start || !v.isBefore(start, 'month')
-                            ? Promise.resolve()
-                            : Promise.reject(new Error('Before the start'));
+                        validator: (_, v: Month | null) => {
+                          const start = form.getFieldValue(['allocations', field.name, 'startMonth']) as Month | null;
+                          return !v || !start || v >= start ? Promise.resolve() : Promise.reject(new Error('Before the start'));
                         },
                       },
                     ]}
                   >
-                    <DatePicker
-                      picker="month"
-                      format="YYYY-MM"
-                      aria-label={`End month of allocation ${n}`}
-                      style={{ width: '100%' }}
-                    />
+                    <DateInput month allowClear={false} aria-label={`End month of allocation ${n}`} />
                   </Form.Item>
                   <Button
                     icon={<DeleteOutlined />}
@@ -270,7 +256,7 @@ export function ConditionRows() {
                 <PersonSelect aria-label={`Owner of condition ${index + 1}`} placeholder="Owner" allowClear />
               </Form.Item>
               <Form.Item name={[field.name, 'dueOn']} style={{ width: 150, marginBottom: 0 }}>
-                <DatePicker aria-label={`Due date of condition ${index + 1}`} placeholder="Due" format="YYYY-MM-DD" />
+                <DateInput aria-label={`Due date of condition ${index + 1}`} placeholder="Due" />
               </Form.Item>
               <Button icon={<DeleteOutlined />} aria-label={`Remove condition ${index + 1}`} onClick={() => remove(field.name)} />
             </Flex>

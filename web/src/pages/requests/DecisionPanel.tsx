@@ -1,29 +1,15 @@
 import { AuditOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Divider,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Button, Col, Divider, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { useWrite } from '../../api/hooks.ts';
 import type { DecisionInput, DecisionResult, MissingCourse, OverAllocation } from '../../api/intake.ts';
 import { leadsPmo, useMe } from '../../api/session.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
-import { currencySymbol, formatMoney } from '../../lib/format.ts';
+import { type Month, addDays, addMonthsToDay, allocationsFromDemand, todayIso } from '../../lib/capacity.ts';
+import { currencySymbol, formatDate, formatMoney } from '../../lib/format.ts';
 import { AllocationRows, type AllocationValues, ConditionRows } from './AllocationRows.tsx';
 import { PortfolioSelect, ProjectManagerSelect } from './decisionPickers.tsx';
 
@@ -47,16 +33,16 @@ export interface DecidableRequest {
 interface Values {
   outcome: DecisionInput['outcome'];
   rationale: string;
-  revisitOn?: Dayjs | null;
+  revisitOn?: string | null;
   projectCode?: string;
   projectName?: string;
   budget?: number;
-  startDate?: Dayjs | null;
-  plannedFinishDate?: Dayjs | null;
+  startDate?: string | null;
+  plannedFinishDate?: string | null;
   projectManagerId?: string | null;
   portfolioId?: string | null;
   allocations?: AllocationValues[];
-  conditions?: { text?: string; ownerPersonId?: string | null; dueOn?: Dayjs | null }[];
+  conditions?: { text?: string; ownerPersonId?: string | null; dueOn?: string | null }[];
 }
 
 /** "Customer data platform" -> "CDP-001": a starting point the lead may change. */
@@ -71,7 +57,7 @@ export function suggestProjectCode(title: string): string {
 }
 
 function toBody(v: Values): DecisionInput {
-  const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
+  const day = (d?: string | null) => d || undefined;
   if (v.outcome !== 'approve') {
     return {
       outcome: v.outcome,
@@ -93,8 +79,8 @@ function toBody(v: Values): DecisionInput {
       personId: a.personId ?? null,
       skillId: a.skillId ?? null,
       fte: a.fte ?? 0,
-      startMonth: a.startMonth?.format('YYYY-MM') ?? '',
-      endMonth: a.endMonth?.format('YYYY-MM') ?? '',
+      startMonth: a.startMonth ?? '',
+      endMonth: a.endMonth ?? '',
       overrideReason: a.overrideReason?.trim() || null,
     })),
     conditions: (v.conditions ?? [])
@@ -125,8 +111,8 @@ export function DecisionPanel({ request, onDecided }: { request: DecidableReques
     [`/requests`, '/projects', '/pmos', '/allocations', '/people'],
   );
 
-  const start = request.wantedStart ? dayjs(request.wantedStart) : null;
-  const finish = start && request.durationMonths ? start.add(request.durationMonths, 'month').subtract(1, 'day') : null;
+  const start = request.wantedStart ?? null;
+  const finish = start && request.durationMonths ? addDays(addMonthsToDay(start, request.durationMonths), -1) : null;
 
   // Each opening starts from the request's figures; the effect runs once the drawer's form is mounted.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only an opening resets the form
@@ -140,16 +126,26 @@ export function DecisionPanel({ request, onDecided }: { request: DecidableReques
       budget: request.totalCost || undefined,
       startDate: start,
       plannedFinishDate: finish,
-      allocations: [],
+      // The people and skills the request asks for, month by month: the lead names the people.
+      allocations: allocationsFromDemand(request.skillDemand ?? []).map(
+        (a): AllocationValues => ({
+          skillId: a.skillId,
+          personId: null,
+          fte: a.fte,
+          startMonth: a.startMonth,
+          endMonth: a.endMonth,
+        }),
+      ),
       conditions: [],
     });
   }, [open]);
 
   if (!request.allowedActions.includes('decide')) return null;
   const allocationDefaults = (): AllocationValues => {
-    const s = (form.getFieldValue('startDate') as Dayjs | null) ?? start;
-    const f = (form.getFieldValue('plannedFinishDate') as Dayjs | null) ?? finish;
-    return { fte: 0.5, startMonth: s?.startOf('month') ?? null, endMonth: f?.startOf('month') ?? s?.startOf('month') ?? null };
+    const s = (form.getFieldValue('startDate') as string | null) ?? start;
+    const f = (form.getFieldValue('plannedFinishDate') as string | null) ?? finish;
+    const first: Month | null = s ? s.slice(0, 7) : null;
+    return { fte: 0.5, startMonth: first, endMonth: f ? f.slice(0, 7) : first };
   };
 
   const openDrawer = () => {
@@ -273,7 +269,7 @@ export function DecisionPanel({ request, onDecided }: { request: DecidableReques
               label="Revisit on"
               rules={[{ required: true, message: 'When should the PMO look again?' }]}
             >
-              <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 200 }} />
+              <DateInput min={todayIso()} style={{ width: 200 }} />
             </Form.Item>
           )}
           {outcome === 'approve' && (
@@ -309,7 +305,7 @@ export function DecisionPanel({ request, onDecided }: { request: DecidableReques
                 </Col>
                 <Col xs={12} md={8}>
                   <Form.Item name="startDate" label="Start date" rules={[{ required: true, message: 'Required' }]}>
-                    <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+                    <DateInput />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={8}>
@@ -319,14 +315,14 @@ export function DecisionPanel({ request, onDecided }: { request: DecidableReques
                     dependencies={['startDate']}
                     rules={[
                       ({ getFieldValue }) => ({
-                        validator: (_, v: Dayjs | null) => {
-                          const s = getFieldValue('startDate') as Dayjs | null;
-                          return !v || !s || v.isAfter(s) ? Promise.resolve() : Promise.reject(new Error('After the start date'));
+                        validator: (_, v: string | null) => {
+                          const s = getFieldValue('startDate') as string | null;
+                          return !v || !s || v > s ? Promise.resolve() : Promise.reject(new Error('After the start date'));
                         },
                       }),
                     ]}
                   >
-                    <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+                    <DateInput />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
@@ -350,7 +346,7 @@ export function DecisionPanel({ request, onDecided }: { request: DecidableReques
                           {missingCourses.map((c) => (
                             <li key={c.courseId}>
                               {c.code} · {c.title}
-                              {c.reason === 'expired' ? ` (expired ${c.expiredOn ?? ''})` : ' (never completed)'}
+                              {c.reason === 'expired' ? ` (expired ${formatDate(c.expiredOn)})` : ' (never completed)'}
                             </li>
                           ))}
                         </ul>

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Form, InputNumber, Row, Table, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Col, Form, InputNumber, Row, Table, Typography } from 'antd';
 import { monthLabel, monthsFrom } from '../../api/requests.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { currencySymbol, formatMoney } from '../../lib/format.ts';
 import type { RequestFormValues } from './requestForm.ts';
 import { SkillSelect } from './requestPickers.tsx';
@@ -9,9 +9,9 @@ import { SkillSelect } from './requestPickers.tsx';
 /** The months of the plan, from the wanted start for the duration. */
 export function usePlanMonths(): string[] {
   const form = Form.useFormInstance<RequestFormValues>();
-  const start = Form.useWatch('wantedStart', form) as Dayjs | null | undefined;
+  const start = Form.useWatch('wantedStart', form) as string | null | undefined;
   const duration = Form.useWatch('durationMonths', form);
-  return monthsFrom(start ? start.format('YYYY-MM-DD') : null, duration);
+  return monthsFrom(start ?? null, duration);
 }
 
 function PlanMissing() {
@@ -36,7 +36,7 @@ export function PlanStep() {
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item name="wantedStart" label="Wanted start">
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} placeholder="YYYY-MM-DD" />
+            <DateInput />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

@@ -7,7 +7,7 @@ import { DRIVER_RATINGS, type DriverRating, type RequestRatings } from '../../ap
 import { can, useMe } from '../../api/session.ts';
 import { RecordState } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatScore } from '../../lib/format.ts';
 
 /** The little of a request this card needs; the request page loads the same record. */
 interface RequestBasics {
@@ -54,7 +54,7 @@ export function RatingsCard({ requestId, pmoId }: { requestId: string; pmoId: st
       message.success(
         result.score === null
           ? `${driver} rated ${RATING_LABELS[rating].toLowerCase()}.`
-          : `Rated. Score ${result.score.toFixed(1)}.`,
+          : `Rated. Score ${formatScore(result.score)}.`,
       );
     } catch (err) {
       showError(err);
@@ -76,14 +76,14 @@ export function RatingsCard({ requestId, pmoId }: { requestId: string; pmoId: st
                   type="circle"
                   size={72}
                   percent={r.score ?? 0}
-                  format={() => (r.score === null ? '—' : r.score.toFixed(1))}
+                  format={() => formatScore(r.score)}
                   status={r.scoreUsable ? 'normal' : 'exception'}
                   strokeColor={r.scoreUsable ? undefined : '#d97706'}
-                  aria-label={r.score === null ? 'No score yet' : `Score ${r.score.toFixed(1)} of 100`}
+                  aria-label={r.score === null ? 'No score yet' : `Score ${formatScore(r.score)} of 100`}
                 />
                 <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
                   <Typography.Text>
-                    Score <strong>{r.score === null ? 'not yet' : `${r.score.toFixed(1)} / 100`}</strong>
+                    Score <strong>{r.score === null ? 'not yet' : `${formatScore(r.score)} / 100`}</strong>
                   </Typography.Text>
                   {r.scoreUsable ? (
                     <span>

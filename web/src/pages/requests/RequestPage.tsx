@@ -24,7 +24,7 @@ function Decision({ request }: { request: InitiationRequest }) {
       style={{ marginBottom: 16 }}
       title={`${request.state === 'approved' ? 'Approved' : request.state === 'rejected' ? 'Rejected' : 'Deferred'} by ${
         request.decidedBy?.name ?? 'the PMO'
-      } on ${formatDate(request.decidedAt.slice(0, 10))}`}
+      } on ${formatDate(request.decidedAt)}`}
       description={
         <>
           {request.decisionRationale && <div style={{ whiteSpace: 'pre-wrap' }}>{request.decisionRationale}</div>}

@@ -1,7 +1,8 @@
 import { Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type CostLine, type RequestContent, type SkillDemand, monthLabel, riskBand, riskScore } from '../../api/requests.ts';
-import { formatDate, formatMoney, formatMoneyCompact } from '../../lib/format.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { formatDate, formatMoney, formatMoneyCompact, plural } from '../../lib/format.ts';
 import { useNames } from './requestPickers.tsx';
 
 const none = <Typography.Text type="secondary">Not given</Typography.Text>;
@@ -64,23 +65,25 @@ export function SkillsDemand({ demand }: { demand: SkillDemand[] }) {
     return { skillId, fte };
   });
   return (
-    <Table
-      size="small"
-      rowKey="skillId"
-      pagination={false}
-      scroll={{ x: 200 + months.length * 84 }}
-      dataSource={rows}
-      columns={[
-        { title: 'Skill', key: 'skill', fixed: 'left', width: 200, render: (_, r) => names.skill(r.skillId) },
-        ...months.map((m) => ({
-          title: monthLabel(m),
-          key: m,
-          width: 84,
-          align: 'right' as const,
-          render: (_: unknown, r: (typeof rows)[number]) => r.fte[m] ?? '',
-        })),
-      ]}
-    />
+    <ScrollRegion label="Skills and FTE by month">
+      <Table
+        size="small"
+        rowKey="skillId"
+        pagination={false}
+        style={{ minWidth: 200 + months.length * 84 }}
+        dataSource={rows}
+        columns={[
+          { title: 'Skill', key: 'skill', width: 200, render: (_, r) => names.skill(r.skillId) },
+          ...months.map((m) => ({
+            title: monthLabel(m),
+            key: m,
+            width: 84,
+            align: 'right' as const,
+            render: (_: unknown, r: (typeof rows)[number]) => r.fte[m] ?? '',
+          })),
+        ]}
+      />
+    </ScrollRegion>
   );
 }
 
@@ -190,7 +193,7 @@ export function RequestSummaryView({
               {
                 key: 'duration',
                 label: 'Duration',
-                children: content.durationMonths ? `${content.durationMonths} months` : none,
+                children: content.durationMonths ? plural(content.durationMonths, 'month') : none,
               },
               {
                 key: 'dependencies',

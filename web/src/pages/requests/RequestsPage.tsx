@@ -7,7 +7,7 @@ import { can, useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { PmoSelect } from '../../components/pickers.tsx';
-import { formatDate, formatDateTime, formatMoney, matchesSearch } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatMoney, matchesSearch, plural } from '../../lib/format.ts';
 import { RequestStateTag } from './RequestStateTag.tsx';
 
 const uniqueRefs = (rows: RequestSummary[], pick: (r: RequestSummary) => { id: string; name: string } | null) =>
@@ -27,8 +27,9 @@ export default function RequestsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  // The PMO works on everyone's requests; a project manager starts from their own.
-  const defaultTab = can(me.data, 'requests.review') ? 'all' : 'mine';
+  // A requester who does not review starts from their own requests; the PMO, executives and
+  // everyone else start from all they may see (an executive raises none: "mine" would be empty).
+  const defaultTab = can(me.data, 'requests.create') && !can(me.data, 'requests.review') ? 'mine' : 'all';
   const tab = (params.get('tab') as 'all' | 'mine' | null) ?? defaultTab;
   const state = params.get('state') ?? undefined;
   const pmoId = params.get('pmoId') ?? undefined;
@@ -99,7 +100,7 @@ export default function RequestsPage() {
           rowKey="id"
           loading={requests.isLoading}
           dataSource={rows}
-          pagination={{ pageSize: 25, hideOnSinglePage: true, showTotal: (total) => `${total} requests` }}
+          pagination={{ pageSize: 25, hideOnSinglePage: true, showTotal: (total) => plural(total, 'request') }}
           locale={{
             emptyText: tab === 'mine' ? 'You have no request matching these filters.' : 'No request matches these filters.',
           }}

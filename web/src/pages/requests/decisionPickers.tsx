@@ -2,6 +2,7 @@ import { Flex, Select, Tag, Typography } from 'antd';
 import type { Person, Portfolio } from '../../api/domain.ts';
 import { useList, useRecord } from '../../api/hooks.ts';
 import type { PersonCapacity, TypeQualification } from '../../api/intake.ts';
+import type { AllocationCandidate, AllocationCandidates } from '../../api/resources.ts';
 
 interface PickerProps {
   id?: string;
@@ -100,9 +101,46 @@ export function PortfolioSelect(props: PickerProps & { pmoId: string | null }) {
   );
 }
 
-/** People, only those with the skill when one is chosen. */
-export function AllocationPersonSelect(props: PickerProps & { skillId: string | null }) {
-  const people = useList<Person>('/people', { active: 'true', skillId: props.skillId ?? undefined });
+/**
+ * The person of an allocation row, ranked by the server for the row: holders of its skill first,
+ * then those free for its FTE in every month of it, then by free capacity. Each option shows the
+ * person's least free FTE over the months.
+ */
+export function AllocationPersonSelect(
+  props: PickerProps & { skillId: string | null; from: string | null; to: string | null; fte: number | null },
+) {
+  const query = new URLSearchParams({ limit: '1000' });
+  if (props.skillId) query.set('skillId', props.skillId);
+  if (props.from && props.to && props.from <= props.to) {
+    query.set('from', props.from);
+    query.set('to', props.to);
+  }
+  if (props.fte && props.fte > 0) query.set('fte', String(props.fte));
+  const candidates = useRecord<AllocationCandidates>(`/resources/candidates?${query}`);
+  const items = candidates.data?.items ?? [];
+  const option = (c: AllocationCandidate) => ({
+    value: c.person.id,
+    search: `${c.person.name} ${c.person.jobTitle ?? ''}`,
+    label: (
+      <Flex justify="space-between" gap={8}>
+        <span>
+          {c.person.name}
+          {c.person.jobTitle && <Typography.Text type="secondary"> · {c.person.jobTitle}</Typography.Text>}
+        </span>
+        <Tag color={c.fits ? 'green' : 'red'} style={{ marginInlineEnd: 0 }}>
+          {c.minFreeFte} FTE free
+        </Tag>
+      </Flex>
+    ),
+  });
+  type Option = ReturnType<typeof option>;
+  const withSkill = items.filter((c) => c.hasSkill);
+  const options: (Option | { label: string; options: Option[] })[] = props.skillId
+    ? [
+        { label: 'With the skill', options: withSkill.map(option) },
+        { label: 'Others', options: items.filter((c) => !c.hasSkill).map(option) },
+      ].filter((group) => group.options.length > 0)
+    : items.map(option);
   return (
     <Select
       id={props.id}
@@ -110,14 +148,11 @@ export function AllocationPersonSelect(props: PickerProps & { skillId: string | 
       value={props.value ?? undefined}
       onChange={(v) => props.onChange?.(v ?? null)}
       allowClear
-      loading={people.isLoading}
+      loading={candidates.isLoading}
       showSearch={{ optionFilterProp: 'search' }}
       placeholder={props.skillId ? 'A person with the skill, or leave unnamed' : 'Choose a person'}
-      options={(people.data ?? []).map((p) => ({
-        value: p.id,
-        search: `${p.name} ${p.email} ${p.jobTitle ?? ''}`,
-        label: p.jobTitle ? `${p.name} · ${p.jobTitle}` : p.name,
-      }))}
+      options={options}
+      popupMatchSelectWidth={420}
       style={{ width: '100%' }}
     />
   );

@@ -1,4 +1,3 @@
-import dayjs, { type Dayjs } from 'dayjs';
 import {
   type CostLine,
   type InitiationRequest,
@@ -18,7 +17,8 @@ export interface RequestFormValues {
   pmoId?: string | null;
   sponsorId?: string | null;
   dependencies?: { projectId?: string | null; note?: string }[];
-  wantedStart?: Dayjs | null;
+  /** ISO day, 2027-03-01. */
+  wantedStart?: string | null;
   durationMonths?: number | null;
   /** Amount per month, keyed "2027-01". */
   cost?: Record<string, number | null | undefined>;
@@ -103,7 +103,7 @@ export function toFormValues(r: InitiationRequest): RequestFormValues {
     pmoId: r.pmo?.id ?? null,
     sponsorId: r.sponsor?.id ?? null,
     dependencies: r.dependencies.map((d) => ({ projectId: d.projectId, note: d.note })),
-    wantedStart: r.wantedStart ? dayjs(r.wantedStart) : null,
+    wantedStart: r.wantedStart ?? null,
     durationMonths: r.durationMonths,
     cost,
     skills: [...bySkill.entries()].map(([skillId, fte]) => ({ skillId, fte })),
@@ -119,7 +119,7 @@ const filled = (n: number | null | undefined): n is number => typeof n === 'numb
  * while it is empty, since a request always has one.
  */
 export function toContent(v: RequestFormValues): RequestContent {
-  const months = monthsFrom(v.wantedStart ? v.wantedStart.format('YYYY-MM-DD') : null, v.durationMonths);
+  const months = monthsFrom(v.wantedStart ?? null, v.durationMonths);
   const inPlan = new Set(months);
   const costEstimate: CostLine[] = months
     .map((month) => ({ month, amount: v.cost?.[month] }))
@@ -155,7 +155,7 @@ export function toContent(v: RequestFormValues): RequestContent {
     pmoId: v.pmoId ?? null,
     sponsorId: v.sponsorId ?? null,
     dependencies,
-    wantedStart: v.wantedStart ? v.wantedStart.format('YYYY-MM-DD') : null,
+    wantedStart: v.wantedStart || null,
     durationMonths: filled(v.durationMonths) && v.durationMonths >= 1 && v.durationMonths <= 240 ? v.durationMonths : null,
     costEstimate,
     skillDemand,

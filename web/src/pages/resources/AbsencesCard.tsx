@@ -3,6 +3,7 @@ import { useList } from '../../api/hooks.ts';
 import type { Absence } from '../../api/resources.ts';
 import { RecordsCard } from '../../components/RecordsCard.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type Values = Pick<Absence, 'startsOn' | 'endsOn' | 'reason'>;
 
@@ -50,7 +51,7 @@ export function AbsencesCard({ personId, manage }: { personId: string; manage: b
               rules={[{ required: true, message: 'Enter the first day' }]}
               style={{ flex: 1 }}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item
               label="Last day"
@@ -67,7 +68,7 @@ export function AbsencesCard({ personId, manage }: { personId: string; manage: b
                 }),
               ]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Flex>
           <Form.Item

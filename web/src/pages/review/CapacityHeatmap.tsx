@@ -1,5 +1,6 @@
 import { Tooltip, Typography, theme } from 'antd';
 import type { QueueSkill } from '../../api/intake.ts';
+import { monthLabel } from '../../lib/capacity.ts';
 
 export type CapacityLevel = 'ok' | 'tight' | 'short';
 
@@ -12,19 +13,9 @@ export function capacityLevel(fte: number, capacityLeftFte: number): CapacityLev
 
 const LEVEL_WORDS: Record<CapacityLevel, string> = { ok: 'fits', tight: 'tight', short: 'short' };
 
-function monthShort(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  if (!y || !m) return month;
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
-
-function monthLong(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  if (!y || !m) return month;
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
-}
+const monthLong = monthLabel;
+/** "2027-01" -> "Jan": the month's name as monthLabel writes it. */
+const monthShort = (month: string) => monthLabel(month).split(' ')[0]!;
 
 /** The skills a request needs by month, each cell coloured by the capacity left for that skill. */
 export function CapacityHeatmap({ skills, label }: { skills: QueueSkill[]; label: string }) {

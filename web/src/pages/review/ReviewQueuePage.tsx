@@ -6,13 +6,13 @@ import type { ReviewQueue, ReviewQueueItem } from '../../api/intake.ts';
 import { useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
-import { formatDate, formatMoney } from '../../lib/format.ts';
+import { formatDate, formatMoney, formatScore, plural } from '../../lib/format.ts';
 import { CapacityHeatmap } from './CapacityHeatmap.tsx';
 
 function ScoreCell({ item }: { item: ReviewQueueItem }) {
   return (
     <Flex gap={6} align="center" wrap>
-      <Typography.Text strong={item.scoreUsable}>{item.score === null ? '—' : item.score.toFixed(1)}</Typography.Text>
+      <Typography.Text strong={item.scoreUsable}>{formatScore(item.score)}</Typography.Text>
       {!item.scoreUsable && (
         <Tooltip title={item.scoreReason ?? 'The score cannot be used to decide'}>
           <Tag color="orange" style={{ marginInlineEnd: 0 }}>
@@ -111,7 +111,7 @@ function QueueTable({ queue }: { queue: ReviewQueue }) {
               <span>{formatDate(v)}</span>
               {i.durationMonths && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {i.durationMonths} months
+                  {plural(i.durationMonths, 'month')}
                 </Typography.Text>
               )}
             </Flex>
@@ -197,7 +197,7 @@ export default function ReviewQueuePage() {
             )
           )}
           <Card
-            title={`${pmo ? `${pmo.name}: ` : ''}${queue.data.items.length} ${queue.data.items.length === 1 ? 'request' : 'requests'}`}
+            title={`${pmo ? `${pmo.name}: ` : ''}${plural(queue.data.items.length, 'request')}`}
             extra={
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 Capacity: <Tag color="green">fits</Tag>

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Drawer, Flex, Skeleton, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Drawer, Flex, Select, Skeleton, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProjectType, StandardVersion, StandardVersionInfo } from '../../api/domain.ts';
@@ -19,6 +19,25 @@ interface StandardDiff {
   changes: { path: string; change: string; before?: unknown; after?: unknown }[];
 }
 
+/** What changed between two versions of the standard, path by path. */
+function VersionChanges({ diff }: { diff: StandardDiff }) {
+  return (
+    <Table
+      size="small"
+      rowKey={(c) => `${c.path}-${c.change}`}
+      pagination={false}
+      dataSource={diff.changes}
+      locale={{ emptyText: 'No changes in the definition.' }}
+      columns={[
+        { title: 'Where', dataIndex: 'path', render: (p: string) => <Typography.Text code>{p}</Typography.Text> },
+        { title: 'Change', dataIndex: 'change', render: (c: string) => <Tag>{humanize(c)}</Tag> },
+        { title: `In version ${diff.from ?? '—'}`, dataIndex: 'before', render: (v: unknown) => formatValue(v) },
+        { title: `In version ${diff.to}`, dataIndex: 'after', render: (v: unknown) => formatValue(v) },
+      ]}
+    />
+  );
+}
+
 function VersionDrawer({ typeId, number, onClose }: { typeId: string; number: number | null; onClose: () => void }) {
   const version = useRecord<StandardVersion>(number ? `/project-types/${typeId}/versions/${number}` : null);
   const diff = useRecord<StandardDiff>(number && number > 1 ? `/project-types/${typeId}/versions/${number}/diff` : null);
@@ -28,23 +47,39 @@ function VersionDrawer({ typeId, number, onClose }: { typeId: string; number: nu
       {version.error && <ErrorAlert error={version.error} />}
       {diff.data && (
         <Card size="small" title={`Changes since version ${diff.data.from}`} style={{ marginBottom: 16 }}>
-          <Table
-            size="small"
-            rowKey={(c) => `${c.path}-${c.change}`}
-            pagination={false}
-            dataSource={diff.data.changes}
-            locale={{ emptyText: 'No changes in the definition.' }}
-            columns={[
-              { title: 'Where', dataIndex: 'path', render: (p: string) => <Typography.Text code>{p}</Typography.Text> },
-              { title: 'Change', dataIndex: 'change', render: (c: string) => <Tag>{humanize(c)}</Tag> },
-              { title: 'Before', dataIndex: 'before', render: (v: unknown) => formatValue(v) },
-              { title: 'After', dataIndex: 'after', render: (v: unknown) => formatValue(v) },
-            ]}
-          />
+          <VersionChanges diff={diff.data} />
         </Card>
       )}
       {version.data && <StandardView definition={version.data.definition} />}
     </Drawer>
+  );
+}
+
+/** Any two versions side by side: what the later one changed against the earlier one, or the reverse. */
+function CompareVersions({ type }: { type: ProjectType }) {
+  const numbers = [...type.versions].map((v) => v.number).sort((a, b) => a - b);
+  const [from, setFrom] = useState(Math.max(1, type.currentVersion - 1));
+  const [to, setTo] = useState(type.currentVersion);
+  const diff = useRecord<StandardDiff>(
+    numbers.length > 1 ? `/project-types/${type.id}/versions/${to}/diff?against=${from}` : null,
+  );
+  if (numbers.length < 2) return null;
+  const options = numbers.map((n) => ({ value: n, label: `Version ${n}${n === type.currentVersion ? ' (current)' : ''}` }));
+  return (
+    <Card
+      title="Compare versions"
+      extra={
+        <Flex gap={8} align="center" wrap>
+          <label htmlFor="compare-from">From</label>
+          <Select id="compare-from" value={from} onChange={setFrom} options={options} style={{ width: 180 }} />
+          <label htmlFor="compare-to">to</label>
+          <Select id="compare-to" value={to} onChange={setTo} options={options} style={{ width: 180 }} />
+        </Flex>
+      }
+    >
+      {diff.error && <ErrorAlert error={diff.error} />}
+      {diff.isLoading ? <Skeleton active /> : diff.data && <VersionChanges diff={diff.data} />}
+    </Card>
   );
 }
 
@@ -128,31 +163,34 @@ export default function ProjectTypePage() {
                     key: 'versions',
                     label: `Versions (${t.versions.length})`,
                     children: (
-                      <Card>
-                        <Table<StandardVersionInfo>
-                          rowKey="number"
-                          dataSource={[...t.versions].sort((a, b) => b.number - a.number)}
-                          pagination={false}
-                          columns={[
-                            {
-                              title: 'Version',
-                              dataIndex: 'number',
-                              render: (n: number) => (
-                                <Flex gap={8} align="center">
-                                  <Button type="link" style={{ padding: 0 }} onClick={() => setViewing(n)}>
-                                    Version {n}
-                                  </Button>
-                                  {n === t.currentVersion && <Badge status="processing" text="current" />}
-                                </Flex>
-                              ),
-                            },
-                            { title: 'Published', dataIndex: 'publishedAt', render: (v: string) => formatDateTime(v) },
-                            { title: 'By', dataIndex: 'publishedBy' },
-                            { title: 'Note', dataIndex: 'note', render: (n: string | null) => n ?? '—' },
-                            { title: 'Projects bound', dataIndex: 'projectCount', align: 'right' },
-                          ]}
-                        />
-                      </Card>
+                      <Flex vertical gap={16}>
+                        <Card>
+                          <Table<StandardVersionInfo>
+                            rowKey="number"
+                            dataSource={[...t.versions].sort((a, b) => b.number - a.number)}
+                            pagination={false}
+                            columns={[
+                              {
+                                title: 'Version',
+                                dataIndex: 'number',
+                                render: (n: number) => (
+                                  <Flex gap={8} align="center">
+                                    <Button type="link" style={{ padding: 0 }} onClick={() => setViewing(n)}>
+                                      Version {n}
+                                    </Button>
+                                    {n === t.currentVersion && <Badge status="processing" text="current" />}
+                                  </Flex>
+                                ),
+                              },
+                              { title: 'Published', dataIndex: 'publishedAt', render: (v: string) => formatDateTime(v) },
+                              { title: 'By', dataIndex: 'publishedBy' },
+                              { title: 'Note', dataIndex: 'note', render: (n: string | null) => n ?? '—' },
+                              { title: 'Projects bound', dataIndex: 'projectCount', align: 'right' },
+                            ]}
+                          />
+                        </Card>
+                        <CompareVersions type={t} />
+                      </Flex>
                     ),
                   },
                   { key: 'history', label: 'History', children: <RecordHistory entityType="project_type" entityId={t.id} /> },

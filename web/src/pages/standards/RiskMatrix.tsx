@@ -1,6 +1,6 @@
 import { Flex, Typography } from 'antd';
 import type { StandardDefinition } from '../../api/domain.ts';
-import { bandColor, riskGrid, textOn } from '../../lib/riskGrid.ts';
+import { readableBackground, riskGrid, textOn } from '../../lib/riskGrid.ts';
 
 /** The 5×5 probability × impact grid coloured by the standard's score bands. */
 export function RiskMatrix({ matrix }: { matrix: StandardDefinition['riskMatrix'] }) {
@@ -33,7 +33,7 @@ export function RiskMatrix({ matrix }: { matrix: StandardDefinition['riskMatrix'
                   {row[0]?.probability} · {matrix.probabilityLabels[(row[0]?.probability ?? 1) - 1]}
                 </th>
                 {row.map((c) => {
-                  const bg = bandColor(c.band?.color);
+                  const bg = readableBackground(c.band?.color);
                   return (
                     <td
                       key={c.impact}
@@ -78,7 +78,13 @@ export function RiskMatrix({ matrix }: { matrix: StandardDefinition['riskMatrix'
             <Flex key={b.name} gap={6} align="center">
               <span
                 aria-hidden
-                style={{ width: 14, height: 14, borderRadius: 3, background: bandColor(b.color), display: 'inline-block' }}
+                style={{
+                  width: 14,
+                  height: 14,
+                  borderRadius: 3,
+                  background: readableBackground(b.color),
+                  display: 'inline-block',
+                }}
               />
               <Typography.Text>
                 {b.name} from {b.minScore}

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Tabs, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { RAG_DIMENSIONS, type ProjectType, type StandardDefinition, type StandardVersion } from '../../api/domain.ts';
 import { useWrite } from '../../api/hooks.ts';
 import { useServerErrors } from '../../components/useServerErrors.ts';
+import { sameDocument } from '../../lib/canonical.ts';
 import { humanize } from '../../lib/format.ts';
 import { GatesEditor, PhasesEditor } from './LifecycleEditor.tsx';
 import { RiskMatrixEditor } from './RiskMatrixEditor.tsx';
@@ -125,6 +126,8 @@ export function StandardEditor({
   const [form] = Form.useForm<Values>();
   const [conflict, setConflict] = useState(false);
   const [tab, setTab] = useState('tolerances');
+  // Publishing an unchanged standard is refused by the server; say so before the click.
+  const [changed, setChanged] = useState(false);
   /** Brings the tab holding the first wrong field to the front: errors in a hidden tab go unseen. */
   const showTabOf = (name: readonly (string | number)[] | undefined) => {
     const key = name ? TAB_OF_FIELD[String(name[0] === 'definition' ? name[1] : name[0])] : undefined;
@@ -162,6 +165,10 @@ export function StandardEditor({
       initialValues={structuredClone(type.definition)}
       validateTrigger={['onChange', 'onBlur']}
       onFinish={onFinish}
+      onValuesChange={() => {
+        const { note: _note, ...definition } = form.getFieldsValue(true) as Values;
+        setChanged(!sameDocument(definition, type.definition));
+      }}
       onFinishFailed={({ errorFields }) => {
         const first = errorFields[0];
         if (!first) return;
@@ -215,10 +222,25 @@ export function StandardEditor({
           <Input.TextArea rows={2} />
         </Form.Item>
         <Flex gap={8} justify="flex-end">
+          {!changed && (
+            <Typography.Text type="secondary" id="publish-unchanged" style={{ alignSelf: 'center' }}>
+              Nothing to publish yet: this draft is the same as version {type.currentVersion}.
+            </Typography.Text>
+          )}
           <Button onClick={onCancel}>Cancel</Button>
-          <Button type="primary" htmlType="submit" loading={publish.isPending}>
-            Publish version {type.currentVersion + 1}
-          </Button>
+          <Tooltip
+            title={changed ? undefined : `Change something first: the draft is the same as version ${type.currentVersion}`}
+          >
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={publish.isPending}
+              disabled={!changed}
+              aria-describedby={changed ? undefined : 'publish-unchanged'}
+            >
+              Publish version {type.currentVersion + 1}
+            </Button>
+          </Tooltip>
         </Flex>
       </Card>
     </Form>

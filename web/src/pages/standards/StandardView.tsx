@@ -1,7 +1,7 @@
 import { FlagOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, List, Row, Table, Tag, Timeline, Typography } from 'antd';
 import type { Gate, StandardDefinition } from '../../api/domain.ts';
-import { humanize, roleLabel } from '../../lib/format.ts';
+import { humanize, plural, roleLabel } from '../../lib/format.ts';
 import { RiskMatrix } from './RiskMatrix.tsx';
 
 function GateDetail({ gate }: { gate: Gate }) {
@@ -136,7 +136,7 @@ export function StandardView({ definition }: { definition: StandardDefinition })
   const r = definition.reporting;
   return (
     <Flex vertical gap={16}>
-      <Card title={`Lifecycle: ${definition.phases.length} phases, ${definition.gates.length} tollgates`}>
+      <Card title={`Lifecycle: ${plural(definition.phases.length, 'phase')}, ${plural(definition.gates.length, 'tollgate')}`}>
         <Lifecycle definition={definition} />
       </Card>
       <Row gutter={[16, 16]}>
@@ -153,7 +153,11 @@ export function StandardView({ definition }: { definition: StandardDefinition })
                     children: r.ragDimensions.map((d) => <Tag key={d}>{humanize(d)}</Tag>),
                   },
                   { key: 'grace', label: 'Overdue after', children: `${r.graceDays} grace days` },
-                  { key: 'escalate', label: 'Escalated to the PMO lead', children: `${r.escalateAfterDays} days overdue` },
+                  {
+                    key: 'escalate',
+                    label: 'Escalated to the PMO lead',
+                    children: `${plural(r.escalateAfterDays, 'day')} overdue`,
+                  },
                 ]}
               />
             </Card>

@@ -4,6 +4,7 @@ import type { Certification } from '../../api/training.ts';
 import { RecordsCard } from '../../components/RecordsCard.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { Evidence, ExpiryTag } from './trainingTags.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type Values = Pick<Certification, 'name' | 'issuer' | 'credentialId' | 'obtainedOn' | 'expiresOn' | 'evidence'>;
 
@@ -80,7 +81,7 @@ export function CertificationsCard({ personId, manage }: { personId: string; man
               style={{ flex: 1 }}
               rules={[{ required: true, message: 'Enter the date' }]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item
               label="Expires on"
@@ -97,7 +98,7 @@ export function CertificationsCard({ personId, manage }: { personId: string; man
                 }),
               ]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Flex>
           <Form.Item label="Evidence" name="evidence" rules={[{ max: 2000 }]}>

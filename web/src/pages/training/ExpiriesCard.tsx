@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useList } from '../../api/hooks.ts';
 import type { TrainingExpiry } from '../../api/training.ts';
 import { ErrorAlert } from '../../components/QueryState.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, plural } from '../../lib/format.ts';
 
 /** Completions that expire within 30, 60 or 90 days (and, if asked, those already expired). */
 export function ExpiriesCard() {
@@ -23,7 +23,7 @@ export function ExpiriesCard() {
             aria-label="Expiring within"
             value={withinDays}
             onChange={(v) => setWithinDays(Number(v))}
-            options={[30, 60, 90].map((d) => ({ value: d, label: `${d} days` }))}
+            options={[30, 60, 90].map((d) => ({ value: d, label: plural(d, 'day') }))}
           />
           <Checkbox checked={includeExpired} onChange={(e) => setIncludeExpired(e.target.checked)}>
             Include expired
@@ -38,7 +38,7 @@ export function ExpiriesCard() {
         loading={expiries.isLoading}
         dataSource={expiries.data ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        locale={{ emptyText: `No completion expires within ${withinDays} days.` }}
+        locale={{ emptyText: `No completion expires within ${plural(withinDays, 'day')}.` }}
         columns={[
           {
             title: 'Person',
@@ -60,7 +60,11 @@ export function ExpiriesCard() {
             dataIndex: 'daysLeft',
             align: 'right',
             render: (d: number) =>
-              d <= 0 ? <Tag color="red">Expired {-d} days ago</Tag> : <Tag color={d <= 30 ? 'orange' : 'gold'}>{d} days</Tag>,
+              d <= 0 ? (
+                <Tag color="red">Expired {plural(-d, 'day')} ago</Tag>
+              ) : (
+                <Tag color={d <= 30 ? 'orange' : 'gold'}>{plural(d, 'day')}</Tag>
+              ),
           },
         ]}
       />

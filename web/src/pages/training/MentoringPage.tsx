@@ -13,6 +13,7 @@ import { PersonSelect, PmoSelect } from '../../components/pickers.tsx';
 import { todayIso } from '../../lib/capacity.ts';
 import { formatDate } from '../../lib/format.ts';
 import { MentorshipDrawer } from './MentorshipDrawer.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface NewPair {
   pmoId: string;
@@ -61,7 +62,7 @@ function NewPairModal({ open, onClose, onCreated }: { open: boolean; onClose: ()
         rules={[{ required: true, message: 'Enter the date' }]}
         style={{ maxWidth: 200 }}
       >
-        <Input type="date" />
+        <DateInput />
       </Form.Item>
       <Form.Item label="Goals" name="goals" rules={[{ max: 4000 }]}>
         <Input.TextArea rows={3} />

@@ -6,6 +6,7 @@ import { ErrorAlert, RecordState } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { todayIso } from '../../lib/capacity.ts';
 import { formatDate } from '../../lib/format.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface SessionValues {
   heldOn: string;
@@ -68,7 +69,7 @@ function Sessions({ pair }: { pair: Mentorship }) {
             rules={[{ required: true, message: 'Enter the date' }]}
             style={{ maxWidth: 200 }}
           >
-            <Input type="date" max={todayIso()} />
+            <DateInput max={todayIso()} />
           </Form.Item>
           <Form.Item
             label="Notes"

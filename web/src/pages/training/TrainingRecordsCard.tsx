@@ -6,6 +6,7 @@ import { RecordsCard } from '../../components/RecordsCard.tsx';
 import { expiryState, todayIso } from '../../lib/capacity.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Evidence, ExpiryTag } from './trainingTags.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface Values {
   courseId: string;
@@ -97,7 +98,7 @@ export function TrainingRecordsCard({ personId, manage }: { personId: string; ma
               rules={[{ required: true, message: 'Enter the date' }]}
               style={{ flex: 1 }}
             >
-              <Input type="date" max={today} />
+              <DateInput max={today} />
             </Form.Item>
             <Form.Item
               label="Expires on"
@@ -114,7 +115,7 @@ export function TrainingRecordsCard({ personId, manage }: { personId: string; ma
                 }),
               ]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Flex>
           <Form.Item

@@ -1,0 +1,154 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults, Result } from 'axe-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserHarness, hasChromium, startHarness } from './support.ts';
+
+/**
+ * Every main page of the web app, as the role that works on it, checked with axe-core against
+ * WCAG 2.1 A and AA: no serious or critical violation may remain. A failure prints each rule with
+ * the nodes it found, so the cause can be read from the test output.
+ */
+
+type Account = 'pmo.lead' | 'pm' | 'admin' | 'coo';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+/** One path per page; `path` may look up a record through the API first. */
+interface PageCase {
+  name: string;
+  as: Account | null;
+  path: (page: Page) => Promise<string>;
+}
+
+const fixed = (path: string) => async () => path;
+
+/** The first item of an API list, as the signed-in page sees it. */
+async function firstId(page: Page, listPath: string): Promise<string> {
+  const id = await page.evaluate(async (path) => {
+    const reply = await fetch(path);
+    const body = (await reply.json()) as { items?: { id: string }[] };
+    return body.items?.[0]?.id ?? null;
+  }, listPath);
+  if (!id) throw new Error(`the demo data has nothing at ${listPath}`);
+  return id;
+}
+
+const PAGES: PageCase[] = [
+  { name: 'login', as: null, path: fixed('/login') },
+  { name: 'home (PMO lead)', as: 'pmo.lead', path: fixed('/') },
+  { name: 'home (project manager)', as: 'pm', path: fixed('/') },
+  { name: 'home (executive)', as: 'coo', path: fixed('/') },
+  { name: 'projects', as: 'pmo.lead', path: fixed('/projects') },
+  { name: 'a project', as: 'pmo.lead', path: async (p) => `/projects/${await firstId(p, '/api/v1/projects')}` },
+  { name: 'requests', as: 'pmo.lead', path: fixed('/requests') },
+  { name: 'a request', as: 'pmo.lead', path: async (p) => `/requests/${await firstId(p, '/api/v1/requests?state=in_review')}` },
+  { name: 'the request form', as: 'pm', path: fixed('/requests/new') },
+  { name: 'the review queue', as: 'pmo.lead', path: fixed('/review') },
+  { name: 'PMOs', as: 'pmo.lead', path: fixed('/pmos') },
+  { name: 'a PMO', as: 'pmo.lead', path: async (p) => `/pmos/${await firstId(p, '/api/v1/pmos')}` },
+  { name: 'standards', as: 'pmo.lead', path: fixed('/standards') },
+  { name: 'a standard', as: 'pmo.lead', path: async (p) => `/standards/${await firstId(p, '/api/v1/project-types')}` },
+  { name: 'people', as: 'pmo.lead', path: fixed('/people') },
+  { name: 'a person', as: 'pmo.lead', path: async (p) => `/people/${await firstId(p, '/api/v1/people')}` },
+  { name: 'capacity', as: 'pmo.lead', path: fixed('/resources/capacity') },
+  { name: 'courses', as: 'pmo.lead', path: fixed('/training/courses') },
+  { name: 'qualification', as: 'pmo.lead', path: fixed('/training/qualification') },
+  { name: 'mentoring', as: 'pmo.lead', path: fixed('/training/mentoring') },
+  { name: 'portfolios', as: 'pmo.lead', path: fixed('/portfolios') },
+  { name: 'users', as: 'admin', path: fixed('/admin/users') },
+  { name: 'audit', as: 'pmo.lead', path: fixed('/audit') },
+  { name: 'account', as: 'pm', path: fixed('/account') },
+];
+
+/** The violations that block: serious or critical, each with the nodes it was found on. */
+function blocking(results: AxeResults): Result[] {
+  return results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+}
+
+/** A violation list as a reader wants it: rule, impact, help, and each node's target and summary. */
+function describeViolations(pageName: string, violations: Result[]): string {
+  const lines = [`${violations.length} serious or critical axe violations on ${pageName}:`];
+  for (const v of violations) {
+    lines.push('', `● ${v.id} (${v.impact}): ${v.help}`, `  ${v.helpUrl}`);
+    for (const node of v.nodes.slice(0, 15)) {
+      lines.push(`  - ${node.target.join(' ')}`, `    ${node.html.replace(/\s+/g, ' ').slice(0, 200)}`);
+      if (node.failureSummary) lines.push(...node.failureSummary.split('\n').map((l) => `      ${l}`));
+    }
+    if (v.nodes.length > 15) lines.push(`  … and ${v.nodes.length - 15} more nodes`);
+  }
+  return lines.join('\n');
+}
+
+/** Waits until the page has drawn its content: a heading, no request in flight, no skeleton or spinner. */
+async function settled(page: Page) {
+  await page.locator('h1').first().waitFor({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle', { timeout: 30_000 });
+  await expect.poll(() => page.locator('.ant-skeleton, .ant-spin-spinning').count(), { timeout: 30_000, interval: 200 }).toBe(0);
+}
+
+describe.skipIf(!hasChromium)('accessibility of every main page (axe-core, WCAG 2.1 AA)', () => {
+  let h: BrowserHarness;
+  const contexts = new Map<Account, BrowserContext>();
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts.values()) await context.close();
+    await h?.close();
+  });
+
+  /** A browser context signed in through the sign-in form, one per account, reused across pages. */
+  async function signedIn(account: Account | null): Promise<Page> {
+    if (account === null) {
+      const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      return page;
+    }
+    let context = contexts.get(account);
+    if (!context) {
+      context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${h.baseUrl}/login`);
+      await page.getByLabel('E-mail').fill(`${account}@example.com`);
+      await page.getByLabel('Password').fill('tollgate-demo');
+      await page.getByRole('button', { name: /sign in/i }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+      await page.close();
+      contexts.set(account, context);
+    }
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    return page;
+  }
+
+  for (const pageCase of PAGES) {
+    it(`${pageCase.name} has no serious or critical violation`, async () => {
+      const page = await signedIn(pageCase.as);
+      try {
+        if (pageCase.as) await page.goto(`${h.baseUrl}/`);
+        const path = await pageCase.path(page);
+        await page.goto(`${h.baseUrl}${path}`);
+        await settled(page);
+        const results = await new AxeBuilder({ page })
+          .withTags(WCAG_TAGS)
+          // Experimental in axe, so off unless asked: a control whose accessible name does not
+          // contain its visible label (WCAG 2.5.3) cannot be operated by speech.
+          .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+          .analyze();
+        const found = blocking(results);
+        expect(
+          found.map((v) => `${v.id}: ${v.nodes.length} nodes`),
+          describeViolations(`${pageCase.name} (${path})`, found),
+        ).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
