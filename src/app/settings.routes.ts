@@ -9,6 +9,7 @@ const SettingsSchema = z
   .openapi('Settings');
 
 const getSettings = defineRoute('public', {
+  operationId: 'getSettings',
   method: 'get',
   path: '/settings',
   tags: ['Settings'],

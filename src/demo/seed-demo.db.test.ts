@@ -28,13 +28,11 @@ import { DEMO_PASSWORD, USERS } from './demo-data.ts';
 import { seedDemo } from './seed-demo.ts';
 
 let database: TestDatabase;
-let seedMs = 0;
 
+// No time limit here: speed belongs in bench/, and a loaded machine is no failure of the seed.
 beforeAll(async () => {
   database = await testDatabase();
-  const started = performance.now();
   await seedDemo(database);
-  seedMs = performance.now() - started;
 });
 
 afterAll(async () => {
@@ -59,11 +57,6 @@ async function personByEmail(email: string) {
 }
 
 describe('the demo organisation', () => {
-  it('seeds in a few seconds', () => {
-    console.log(`seedDemo on ${database.kind}: ${Math.round(seedMs)} ms`);
-    expect(seedMs).toBeLessThan(10_000);
-  });
-
   it('has an org unit tree with the group at its root', async () => {
     const units = await db().select().from(orgUnits);
     const roots = units.filter((u) => u.parentId === null);

@@ -88,7 +88,7 @@ const errorResponse = (description: string) => ({
 const ERROR_RESPONSES = {
   400: errorResponse('Malformed request'),
   401: errorResponse('Not signed in'),
-  403: errorResponse('Missing permission or CSRF token'),
+  403: errorResponse('Missing permission, a missing CSRF token, or a write with a read-only token'),
   404: errorResponse('Not found, or not visible to the caller'),
   409: errorResponse('Stale version or invalid state'),
   413: errorResponse('The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit'),
@@ -113,12 +113,13 @@ function queryNamesOf(config: RouteConfig): string[] | null {
 }
 
 /**
- * Declares a route with the access it needs. The access is enforced by a guard middleware
+ * Declares a route with the access it needs and its operationId (`listProjects`: client generators
+ * name their functions from it, so every route must have one). The access is enforced by a guard middleware
  * and published in the OpenAPI document as `x-tollgate-access`, so a test can walk every route.
  * Every route also gets the input guard of its class (size, nesting, NUL characters) and refuses
  * query parameters it does not declare.
  */
-export function defineRoute<const R extends RouteConfig>(access: RouteAccess, config: R): R {
+export function defineRoute<const R extends RouteConfig & { operationId: string }>(access: RouteAccess, config: R): R {
   const existing = config.middleware ? (Array.isArray(config.middleware) ? config.middleware : [config.middleware]) : [];
   const queryNames = queryNamesOf(config);
   return createRoute({

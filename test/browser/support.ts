@@ -3,11 +3,29 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
 import { startServer } from '../../src/app/server.ts';
 import { loadConfig } from '../../src/kernel/config.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+
+/**
+ * The one time limit of every wait in the browser tests (playwright's actions, navigations and
+ * locator waits, and `poll`): on a busy 2-core machine a page can take seconds to settle, and a
+ * wait that gives up early fails a journey that is right. A wait ends as soon as its condition
+ * holds, so a generous limit costs nothing when all is well.
+ */
+export const WAIT_MS = 30_000;
+/** A journey's own limit: many waits in a row, each up to WAIT_MS. */
+export const JOURNEY_MS = 300_000;
+/** Starting the harness builds the web app first when its sources changed. */
+export const HARNESS_MS = 300_000;
+
+/** `expect.poll` with the shared limit: `await poll(() => locator.innerText()).toContain('…')`. */
+export function poll<T>(read: () => T | Promise<T>, message?: string) {
+  return expect.poll(read, { timeout: WAIT_MS, interval: 100, message });
+}
 
 if (!hasChromium) {
   const line = `!!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) !!!`;
@@ -52,7 +70,8 @@ export async function startHarness(): Promise<BrowserHarness> {
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(WAIT_MS);
+  page.setDefaultNavigationTimeout(WAIT_MS);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
@@ -84,4 +103,40 @@ export async function typeMonth(page: Page, control: Locator, month: string) {
   await control.click();
   await control.fill(month);
   await page.keyboard.press('Tab');
+}
+
+export interface HarnessApi {
+  get<T = any>(path: string): Promise<T>;
+  post<T = any>(path: string, body?: unknown): Promise<T>;
+}
+
+/**
+ * A signed-in client of the harness's API (session cookie and CSRF header), for the data a
+ * journey needs but is not about: a test makes its own records instead of relying on another test.
+ * Any answer other than 2xx throws, naming the call.
+ */
+export async function apiAs(baseUrl: string, email: string, password = 'tollgate-demo'): Promise<HarnessApi> {
+  const jar = new Map<string, string>();
+  const call = async (method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = jar.get('tg_csrf');
+    if (csrf && method !== 'GET') headers['x-csrf-token'] = decodeURIComponent(csrf);
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const pair = line.split(';')[0]!;
+      const eq = pair.indexOf('=');
+      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} as ${email}: ${res.status} ${text.slice(0, 500)}`);
+    return text ? JSON.parse(text) : null;
+  };
+  await call('POST', '/api/v1/auth/login', { email, password });
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body ?? {}) };
 }

@@ -59,7 +59,11 @@ describe('GET /api/openapi.json', () => {
         `${method} ${path} documents success`,
       ).toBe(true);
       expect(path.startsWith('/api/v1/'), path).toBe(true);
+      expect(op.operationId, `${method} ${path} has an operationId`).toMatch(/^[a-z][A-Za-z]+$/);
     }
+    // Client generators name their functions from operationIds: each is used once.
+    const ids = operations.map(({ op }) => op.operationId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     // The fixed paths of DESIGN.md are there.
     for (const [method, path] of [
       ['post', '/api/v1/auth/login'],

@@ -144,6 +144,24 @@ describe('body size and nesting', () => {
   });
 });
 
+describe('uploads', () => {
+  it(`refuse a file over the upload class's limit with 413, and a JSON body with 415`, async () => {
+    const pm = await ApiClient.signIn(app, 'pm@example.com');
+    const draft = await pm.post('/api/v1/requests', { title: 'Upload limits' });
+    expect(draft.status).toBe(201);
+    const big = await pm.upload(`/api/v1/requests/${draft.body.id}/attachments`, {
+      file: { name: 'big.txt', bytes: new Uint8Array(INPUT_LIMITS.uploadBytes + 1).fill(65), type: 'text/plain' },
+    });
+    expect([big.status, big.body.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const json = await pm.post(`/api/v1/requests/${draft.body.id}/attachments`, { file: 'not a file' });
+    expect([json.status, json.body.error.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const small = await pm.upload(`/api/v1/requests/${draft.body.id}/attachments`, {
+      file: { name: 'notes.txt', bytes: new TextEncoder().encode('plain notes'), type: 'text/plain' },
+    });
+    expect(small.status).toBe(201);
+  });
+});
+
 describe('unknown fields and parameters', () => {
   it('refuses a JSON field the route does not know with 422 naming it, writing nothing', async () => {
     const before = await skillCount();

@@ -6,6 +6,7 @@ import { DecisionBody, decideRequest } from './intake.decision.ts';
 import { RequestSchema } from './intake.schema.ts';
 
 const decide = defineRoute('requests.decide', {
+  operationId: 'decideRequest',
   method: 'post',
   path: '/requests/{id}/decision',
   tags: ['Requests'],

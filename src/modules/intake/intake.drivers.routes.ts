@@ -12,6 +12,7 @@ import * as drivers from './intake.drivers.service.ts';
 import { reviewQueue } from './intake.queue.service.ts';
 
 const getComparisons = defineRoute('pmo.read', {
+  operationId: 'getDriverComparisons',
   method: 'get',
   path: '/pmos/{id}/driver-comparisons',
   tags: ['Strategic drivers'],
@@ -21,6 +22,7 @@ const getComparisons = defineRoute('pmo.read', {
 });
 
 const putComparisons = defineRoute('drivers.manage', {
+  operationId: 'setDriverComparisons',
   method: 'put',
   path: '/pmos/{id}/driver-comparisons',
   tags: ['Strategic drivers'],
@@ -32,6 +34,7 @@ const putComparisons = defineRoute('drivers.manage', {
 });
 
 const evaluate = defineRoute('pmo.read', {
+  operationId: 'evaluateAhp',
   method: 'post',
   path: '/ahp/evaluate',
   tags: ['Strategic drivers'],
@@ -41,6 +44,7 @@ const evaluate = defineRoute('pmo.read', {
 });
 
 const getRatings = defineRoute('requests.read', {
+  operationId: 'getRequestRatings',
   method: 'get',
   path: '/requests/{id}/ratings',
   tags: ['Strategic drivers'],
@@ -52,6 +56,7 @@ const getRatings = defineRoute('requests.read', {
 });
 
 const putRatings = defineRoute('requests.rate', {
+  operationId: 'rateRequest',
   method: 'put',
   path: '/requests/{id}/ratings',
   tags: ['Strategic drivers'],
@@ -63,6 +68,7 @@ const putRatings = defineRoute('requests.rate', {
 });
 
 const getQueue = defineRoute('requests.review', {
+  operationId: 'getReviewQueue',
   method: 'get',
   path: '/pmos/{id}/review-queue',
   tags: ['Strategic drivers'],

@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../../kernel/errors.ts';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
 import * as attachments from './intake.attachments.ts';
 import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES } from './intake.attachments.ts';
@@ -27,6 +25,7 @@ const AttachmentParams = z.object({
 });
 
 const list = defineRoute('requests.read', {
+  operationId: 'listRequests',
   method: 'get',
   path: '/requests',
   tags: TAGS,
@@ -36,6 +35,7 @@ const list = defineRoute('requests.read', {
 });
 
 const get = defineRoute('requests.read', {
+  operationId: 'getRequest',
   method: 'get',
   path: '/requests/{id}',
   tags: TAGS,
@@ -45,6 +45,7 @@ const get = defineRoute('requests.read', {
 });
 
 const create = defineRoute('requests.create', {
+  operationId: 'createRequest',
   method: 'post',
   path: '/requests',
   tags: TAGS,
@@ -54,6 +55,7 @@ const create = defineRoute('requests.create', {
 });
 
 const update = defineRoute('requests.create', {
+  operationId: 'updateRequest',
   method: 'patch',
   path: '/requests/{id}',
   tags: TAGS,
@@ -64,12 +66,14 @@ const update = defineRoute('requests.create', {
 
 /** A workflow move; the reason travels in the body and into the audit trail. */
 function transition<const B extends typeof ReasonBody | typeof OptionalReasonBody>(
+  operationId: string,
   access: 'requests.create' | 'requests.review',
   path: string,
   summary: string,
   body: B,
 ) {
   return defineRoute(access, {
+    operationId,
     method: 'post',
     path: `/requests/{id}/${path}`,
     tags: TAGS,
@@ -80,6 +84,7 @@ function transition<const B extends typeof ReasonBody | typeof OptionalReasonBod
 }
 
 const submit = defineRoute('requests.create', {
+  operationId: 'submitRequest',
   method: 'post',
   path: '/requests/{id}/submit',
   tags: TAGS,
@@ -89,24 +94,28 @@ const submit = defineRoute('requests.create', {
   responses: { 200: json(RequestSchema) },
 });
 const startReview = transition(
+  'startRequestReview',
   'requests.review',
   'start-review',
   'Take a submitted request into review (a member of the target PMO, not the requester)',
   OptionalReasonBody,
 );
 const requestInfo = transition(
+  'requestRequestInfo',
   'requests.review',
   'request-info',
   'Ask the requester for information; the question is the reason (a member of the target PMO)',
   ReasonBody,
 );
 const withdraw = transition(
+  'withdrawRequest',
   'requests.create',
   'withdraw',
   'Withdraw a draft, open or deferred request, with a reason (the requester)',
   ReasonBody,
 );
 const reopen = transition(
+  'reopenRequest',
   'requests.review',
   'reopen',
   'Take a deferred request back into review, with a reason (a member of the target PMO)',
@@ -114,6 +123,7 @@ const reopen = transition(
 );
 
 const listComments = defineRoute('requests.read', {
+  operationId: 'listRequestComments',
   method: 'get',
   path: '/requests/{id}/comments',
   tags: TAGS,
@@ -123,6 +133,7 @@ const listComments = defineRoute('requests.read', {
 });
 
 const addComment = defineRoute('requests.read', {
+  operationId: 'addRequestComment',
   method: 'post',
   path: '/requests/{id}/comments',
   tags: TAGS,
@@ -142,6 +153,7 @@ const UploadBody = z
   .openapi('RequestAttachmentUpload');
 
 const upload = defineRoute('requests.create', {
+  operationId: 'uploadRequestAttachment',
   method: 'post',
   path: '/requests/{id}/attachments',
   tags: TAGS,
@@ -149,17 +161,6 @@ const upload = defineRoute('requests.create', {
   description:
     'The requester, while the request is a draft or asked for information. The type is detected from the bytes, not the name; ' +
     'a refused type answers 422 naming `file` with the detected type; a file over 10 MiB answers 413 PAYLOAD_TOO_LARGE.',
-  middleware: [
-    // Room for the multipart envelope around a file of the maximum size.
-    bodyLimit({
-      maxSize: MAX_ATTACHMENT_BYTES + 64 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `the limit is ${MAX_ATTACHMENT_BYTES} bytes (10 MiB) per file`, {
-          limit: MAX_ATTACHMENT_BYTES,
-        });
-      },
-    }),
-  ],
   request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: UploadBody } } } },
   responses: {
     201: json(AttachmentSchema, 'Attached'),
@@ -168,6 +169,7 @@ const upload = defineRoute('requests.create', {
 });
 
 const listAttachments = defineRoute('requests.read', {
+  operationId: 'listRequestAttachments',
   method: 'get',
   path: '/requests/{id}/attachments',
   tags: TAGS,
@@ -177,6 +179,7 @@ const listAttachments = defineRoute('requests.read', {
 });
 
 const download = defineRoute('requests.read', {
+  operationId: 'downloadRequestAttachment',
   method: 'get',
   path: '/requests/{id}/attachments/{attachmentId}',
   tags: TAGS,
@@ -191,6 +194,7 @@ const download = defineRoute('requests.read', {
 });
 
 const removeAttachment = defineRoute('requests.create', {
+  operationId: 'deleteRequestAttachment',
   method: 'delete',
   path: '/requests/{id}/attachments/{attachmentId}',
   tags: TAGS,

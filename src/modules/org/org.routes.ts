@@ -21,6 +21,7 @@ const listOf = <T extends z.ZodType>(schema: T) => json(z.object({ items: z.arra
 // ---- org units ----
 
 const listOrgUnits = defineRoute('org.read', {
+  operationId: 'listOrgUnits',
   method: 'get',
   path: '/org-units',
   tags: ['Organisation'],
@@ -29,6 +30,7 @@ const listOrgUnits = defineRoute('org.read', {
 });
 
 const orgUnitTree = defineRoute('org.read', {
+  operationId: 'getOrgUnitTree',
   method: 'get',
   path: '/org-units/tree',
   tags: ['Organisation'],
@@ -37,6 +39,7 @@ const orgUnitTree = defineRoute('org.read', {
 });
 
 const getOrgUnit = defineRoute('org.read', {
+  operationId: 'getOrgUnit',
   method: 'get',
   path: '/org-units/{id}',
   tags: ['Organisation'],
@@ -46,6 +49,7 @@ const getOrgUnit = defineRoute('org.read', {
 });
 
 const createOrgUnit = defineRoute('org.manage', {
+  operationId: 'createOrgUnit',
   method: 'post',
   path: '/org-units',
   tags: ['Organisation'],
@@ -55,6 +59,7 @@ const createOrgUnit = defineRoute('org.manage', {
 });
 
 const updateOrgUnit = defineRoute('org.manage', {
+  operationId: 'updateOrgUnit',
   method: 'patch',
   path: '/org-units/{id}',
   tags: ['Organisation'],
@@ -66,6 +71,7 @@ const updateOrgUnit = defineRoute('org.manage', {
 // ---- executive positions ----
 
 const listPositions = defineRoute('org.read', {
+  operationId: 'listPositions',
   method: 'get',
   path: '/positions',
   tags: ['Organisation'],
@@ -74,6 +80,7 @@ const listPositions = defineRoute('org.read', {
 });
 
 const getPosition = defineRoute('org.read', {
+  operationId: 'getPosition',
   method: 'get',
   path: '/positions/{id}',
   tags: ['Organisation'],
@@ -83,6 +90,7 @@ const getPosition = defineRoute('org.read', {
 });
 
 const createPosition = defineRoute('org.manage', {
+  operationId: 'createPosition',
   method: 'post',
   path: '/positions',
   tags: ['Organisation'],
@@ -92,6 +100,7 @@ const createPosition = defineRoute('org.manage', {
 });
 
 const updatePosition = defineRoute('org.manage', {
+  operationId: 'updatePosition',
   method: 'patch',
   path: '/positions/{id}',
   tags: ['Organisation'],
@@ -103,6 +112,7 @@ const updatePosition = defineRoute('org.manage', {
 // ---- skills ----
 
 const listSkills = defineRoute('org.read', {
+  operationId: 'listSkills',
   method: 'get',
   path: '/skills',
   tags: ['People'],
@@ -111,6 +121,7 @@ const listSkills = defineRoute('org.read', {
 });
 
 const getSkill = defineRoute('org.read', {
+  operationId: 'getSkill',
   method: 'get',
   path: '/skills/{id}',
   tags: ['People'],
@@ -120,6 +131,7 @@ const getSkill = defineRoute('org.read', {
 });
 
 const createSkill = defineRoute('skills.manage', {
+  operationId: 'createSkill',
   method: 'post',
   path: '/skills',
   tags: ['People'],
@@ -129,6 +141,7 @@ const createSkill = defineRoute('skills.manage', {
 });
 
 const updateSkill = defineRoute('skills.manage', {
+  operationId: 'updateSkill',
   method: 'patch',
   path: '/skills/{id}',
   tags: ['People'],

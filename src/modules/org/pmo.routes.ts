@@ -17,6 +17,7 @@ import {
 import * as service from './pmo.service.ts';
 
 const listPmos = defineRoute('pmo.read', {
+  operationId: 'listPmos',
   method: 'get',
   path: '/pmos',
   tags: ['PMOs'],
@@ -26,6 +27,7 @@ const listPmos = defineRoute('pmo.read', {
 });
 
 const getPmo = defineRoute('pmo.read', {
+  operationId: 'getPmo',
   method: 'get',
   path: '/pmos/{id}',
   tags: ['PMOs'],
@@ -35,6 +37,7 @@ const getPmo = defineRoute('pmo.read', {
 });
 
 const createPmo = defineRoute('pmo.create', {
+  operationId: 'createPmo',
   method: 'post',
   path: '/pmos',
   tags: ['PMOs'],
@@ -44,6 +47,7 @@ const createPmo = defineRoute('pmo.create', {
 });
 
 const updatePmo = defineRoute('pmo.manage', {
+  operationId: 'updatePmo',
   method: 'patch',
   path: '/pmos/{id}',
   tags: ['PMOs'],
@@ -53,6 +57,7 @@ const updatePmo = defineRoute('pmo.manage', {
 });
 
 const setMembers = defineRoute('pmo.manage', {
+  operationId: 'setPmoMembers',
   method: 'put',
   path: '/pmos/{id}/members',
   tags: ['PMOs'],
@@ -62,6 +67,7 @@ const setMembers = defineRoute('pmo.manage', {
 });
 
 const setScope = defineRoute('pmo.manage', {
+  operationId: 'setPmoScope',
   method: 'put',
   path: '/pmos/{id}/scope',
   tags: ['PMOs'],
@@ -71,6 +77,7 @@ const setScope = defineRoute('pmo.manage', {
 });
 
 const reportingLine = defineRoute('pmo.read', {
+  operationId: 'getPmoReportingLine',
   method: 'get',
   path: '/pmos/{id}/reporting-line',
   tags: ['PMOs'],
@@ -80,6 +87,7 @@ const reportingLine = defineRoute('pmo.read', {
 });
 
 const listThresholds = defineRoute('pmo.read', {
+  operationId: 'listDelegationThresholds',
   method: 'get',
   path: '/pmos/{id}/thresholds',
   tags: ['PMOs'],
@@ -89,6 +97,7 @@ const listThresholds = defineRoute('pmo.read', {
 });
 
 const createThreshold = defineRoute('pmo.manage', {
+  operationId: 'createDelegationThreshold',
   method: 'post',
   path: '/pmos/{id}/thresholds',
   tags: ['PMOs'],
@@ -98,6 +107,7 @@ const createThreshold = defineRoute('pmo.manage', {
 });
 
 const updateThreshold = defineRoute('pmo.manage', {
+  operationId: 'updateDelegationThreshold',
   method: 'patch',
   path: '/pmos/{id}/thresholds/{thresholdId}',
   tags: ['PMOs'],
@@ -107,6 +117,7 @@ const updateThreshold = defineRoute('pmo.manage', {
 });
 
 const deleteThreshold = defineRoute('pmo.manage', {
+  operationId: 'deleteDelegationThreshold',
   method: 'delete',
   path: '/pmos/{id}/thresholds/{thresholdId}',
   tags: ['PMOs'],

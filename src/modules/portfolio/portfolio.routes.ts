@@ -1,4 +1,3 @@
-import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
 import { type ExportColumn, listResponse, sendList, slicePage } from '../../kernel/lists.ts';
 import {
@@ -12,6 +11,7 @@ import * as service from './portfolio.service.ts';
 import type { PortfolioView } from './portfolio.service.ts';
 
 const listPortfolios = defineRoute('portfolios.read', {
+  operationId: 'listPortfolios',
   method: 'get',
   path: '/portfolios',
   tags: ['Portfolios'],
@@ -21,6 +21,7 @@ const listPortfolios = defineRoute('portfolios.read', {
 });
 
 const getPortfolio = defineRoute('portfolios.read', {
+  operationId: 'getPortfolio',
   method: 'get',
   path: '/portfolios/{id}',
   tags: ['Portfolios'],
@@ -30,6 +31,7 @@ const getPortfolio = defineRoute('portfolios.read', {
 });
 
 const createPortfolio = defineRoute('portfolios.manage', {
+  operationId: 'createPortfolio',
   method: 'post',
   path: '/portfolios',
   tags: ['Portfolios'],
@@ -39,6 +41,7 @@ const createPortfolio = defineRoute('portfolios.manage', {
 });
 
 const updatePortfolio = defineRoute('portfolios.manage', {
+  operationId: 'updatePortfolio',
   method: 'patch',
   path: '/portfolios/{id}',
   tags: ['Portfolios'],

@@ -3,6 +3,7 @@ import { SearchQuery, SearchReplySchema } from './search.schema.ts';
 import { quickFind } from './search.service.ts';
 
 const search = defineRoute('search.read', {
+  operationId: 'quickFind',
   method: 'get',
   path: '/search',
   tags: ['Search'],

@@ -38,6 +38,7 @@ const items = <T extends z.ZodType>(schema: T) => json(z.object({ items: z.array
 // ---------------------------------------------------------------- courses and requirements
 
 const listCourses = defineRoute('training.read', {
+  operationId: 'listCourses',
   method: 'get',
   path: '/courses',
   tags: TAGS,
@@ -47,6 +48,7 @@ const listCourses = defineRoute('training.read', {
 });
 
 const getCourse = defineRoute('training.read', {
+  operationId: 'getCourse',
   method: 'get',
   path: '/courses/{id}',
   tags: TAGS,
@@ -56,6 +58,7 @@ const getCourse = defineRoute('training.read', {
 });
 
 const createCourse = defineRoute('training.manage', {
+  operationId: 'createCourse',
   method: 'post',
   path: '/courses',
   tags: TAGS,
@@ -65,6 +68,7 @@ const createCourse = defineRoute('training.manage', {
 });
 
 const updateCourse = defineRoute('training.manage', {
+  operationId: 'updateCourse',
   method: 'patch',
   path: '/courses/{id}',
   tags: TAGS,
@@ -74,6 +78,7 @@ const updateCourse = defineRoute('training.manage', {
 });
 
 const getRequirements = defineRoute('training.read', {
+  operationId: 'getCourseRequirements',
   method: 'get',
   path: '/courses/{id}/requirements',
   tags: TAGS,
@@ -83,6 +88,7 @@ const getRequirements = defineRoute('training.read', {
 });
 
 const setRequirements = defineRoute('training.manage', {
+  operationId: 'setCourseRequirements',
   method: 'put',
   path: '/courses/{id}/requirements',
   tags: TAGS,
@@ -92,6 +98,7 @@ const setRequirements = defineRoute('training.manage', {
 });
 
 const requiredCourses = defineRoute('training.read', {
+  operationId: 'listRequiredCourses',
   method: 'get',
   path: '/training/requirements',
   tags: TAGS,
@@ -103,6 +110,7 @@ const requiredCourses = defineRoute('training.read', {
 // ---------------------------------------------------------------- records and certifications
 
 const listRecords = defineRoute('training.read', {
+  operationId: 'listTrainingRecords',
   method: 'get',
   path: '/people/{id}/training-records',
   tags: TAGS,
@@ -112,6 +120,7 @@ const listRecords = defineRoute('training.read', {
 });
 
 const createRecord = defineRoute('training.manage', {
+  operationId: 'createTrainingRecord',
   method: 'post',
   path: '/people/{id}/training-records',
   tags: TAGS,
@@ -121,6 +130,7 @@ const createRecord = defineRoute('training.manage', {
 });
 
 const updateRecord = defineRoute('training.manage', {
+  operationId: 'updateTrainingRecord',
   method: 'patch',
   path: '/training-records/{id}',
   tags: TAGS,
@@ -130,6 +140,7 @@ const updateRecord = defineRoute('training.manage', {
 });
 
 const deleteRecord = defineRoute('training.manage', {
+  operationId: 'deleteTrainingRecord',
   method: 'delete',
   path: '/training-records/{id}',
   tags: TAGS,
@@ -139,6 +150,7 @@ const deleteRecord = defineRoute('training.manage', {
 });
 
 const listCertifications = defineRoute('training.read', {
+  operationId: 'listCertifications',
   method: 'get',
   path: '/people/{id}/certifications',
   tags: TAGS,
@@ -148,6 +160,7 @@ const listCertifications = defineRoute('training.read', {
 });
 
 const createCertification = defineRoute('training.manage', {
+  operationId: 'createCertification',
   method: 'post',
   path: '/people/{id}/certifications',
   tags: TAGS,
@@ -157,6 +170,7 @@ const createCertification = defineRoute('training.manage', {
 });
 
 const updateCertification = defineRoute('training.manage', {
+  operationId: 'updateCertification',
   method: 'patch',
   path: '/certifications/{id}',
   tags: TAGS,
@@ -166,6 +180,7 @@ const updateCertification = defineRoute('training.manage', {
 });
 
 const deleteCertification = defineRoute('training.manage', {
+  operationId: 'deleteCertification',
   method: 'delete',
   path: '/certifications/{id}',
   tags: TAGS,
@@ -177,6 +192,7 @@ const deleteCertification = defineRoute('training.manage', {
 // ---------------------------------------------------------------- mentoring
 
 const listMentorships = defineRoute('training.read', {
+  operationId: 'listMentorships',
   method: 'get',
   path: '/mentorships',
   tags: TAGS,
@@ -186,6 +202,7 @@ const listMentorships = defineRoute('training.read', {
 });
 
 const getMentorship = defineRoute('training.read', {
+  operationId: 'getMentorship',
   method: 'get',
   path: '/mentorships/{id}',
   tags: TAGS,
@@ -195,6 +212,7 @@ const getMentorship = defineRoute('training.read', {
 });
 
 const createMentorship = defineRoute('training.manage', {
+  operationId: 'createMentorship',
   method: 'post',
   path: '/mentorships',
   tags: TAGS,
@@ -204,6 +222,7 @@ const createMentorship = defineRoute('training.manage', {
 });
 
 const updateMentorship = defineRoute('training.manage', {
+  operationId: 'updateMentorship',
   method: 'patch',
   path: '/mentorships/{id}',
   tags: TAGS,
@@ -213,6 +232,7 @@ const updateMentorship = defineRoute('training.manage', {
 });
 
 const listSessions = defineRoute('training.read', {
+  operationId: 'listMentoringSessions',
   method: 'get',
   path: '/mentorships/{id}/sessions',
   tags: TAGS,
@@ -222,10 +242,11 @@ const listSessions = defineRoute('training.read', {
 });
 
 const createSession = defineRoute('training.read', {
+  operationId: 'createMentoringSession',
   method: 'post',
   path: '/mentorships/{id}/sessions',
   tags: TAGS,
-  summary: 'Record the notes of a session (the mentor, the mentee or a training manager)',
+  summary: 'Record the notes of a session (its mentor or mentee, or a training manager of its PMO or a PMO above it)',
   request: { params: IdParam, ...jsonBody(CreateSessionBody) },
   responses: { 201: json(MentoringSessionSchema, 'Created') },
 });
@@ -233,6 +254,7 @@ const createSession = defineRoute('training.read', {
 // ---------------------------------------------------------------- views
 
 const qualificationView = defineRoute('training.manage', {
+  operationId: 'getQualification',
   method: 'get',
   path: '/training/qualification',
   tags: TAGS,
@@ -242,6 +264,7 @@ const qualificationView = defineRoute('training.manage', {
 });
 
 const expiries = defineRoute('training.manage', {
+  operationId: 'listTrainingExpiries',
   method: 'get',
   path: '/training/expiries',
   tags: TAGS,
