@@ -1,3 +1,4 @@
+import { searchDocument } from '../../kernel/fulltext.ts';
 import {
   bigint,
   boolean,
@@ -87,6 +88,7 @@ export const initiationRequests = pgTable(
     index('initiation_requests_state').on(t.state),
     index('initiation_requests_pmo').on(t.pmoId),
     index('initiation_requests_requester').on(t.requesterUserId),
+    index('initiation_requests_search').using('gin', searchDocument(t.code, t.title, t.problem)),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { searchDocument } from '../../kernel/fulltext.ts';
 import { type AnyPgColumn, boolean, index, integer, numeric, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
 
@@ -35,7 +36,10 @@ export const people = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('people_org_unit').on(t.orgUnitId)],
+  (t) => [
+    index('people_org_unit').on(t.orgUnitId),
+    index('people_search').using('gin', searchDocument(null, t.name, t.jobTitle)),
+  ],
 );
 
 export const executivePositions = pgTable('executive_positions', {
@@ -80,21 +84,25 @@ export const pmoLevel = pgEnum('pmo_level', ['program', 'portfolio', 'enterprise
 export const pmoOrientation = pgEnum('pmo_orientation', ['it', 'business', 'engineering', 'operations', 'transformation']);
 export const pmoRole = pgEnum('pmo_role', ['lead', 'analyst']);
 
-export const pmos = pgTable('pmos', {
-  id: id(),
-  code: text().notNull().unique(),
-  name: text().notNull(),
-  description: text(),
-  level: pmoLevel().notNull(),
-  orientation: pmoOrientation().notNull(),
-  reportsToPositionId: uuid()
-    .notNull()
-    .references(() => executivePositions.id),
-  parentPmoId: uuid().references((): AnyPgColumn => pmos.id),
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const pmos = pgTable(
+  'pmos',
+  {
+    id: id(),
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    description: text(),
+    level: pmoLevel().notNull(),
+    orientation: pmoOrientation().notNull(),
+    reportsToPositionId: uuid()
+      .notNull()
+      .references(() => executivePositions.id),
+    parentPmoId: uuid().references((): AnyPgColumn => pmos.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('pmos_search').using('gin', searchDocument(t.code, t.name, t.description))],
+);
 
 /** The org units a PMO governs. */
 export const pmoScope = pgTable(

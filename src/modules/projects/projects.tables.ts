@@ -1,3 +1,4 @@
+import { searchDocument } from '../../kernel/fulltext.ts';
 import { date, index, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
 import { orgUnits, people, pmos } from '../org/org.tables.ts';
@@ -43,6 +44,8 @@ export const projects = pgTable(
     index('projects_pmo').on(t.pmoId),
     index('projects_portfolio').on(t.portfolioId),
     index('projects_manager').on(t.projectManagerId),
+    /** The quick find's document (src/kernel/fulltext.ts); the search queries this very expression. */
+    index('projects_search').using('gin', searchDocument(t.code, t.name, t.description)),
   ],
 );
 

@@ -1,4 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { prefixQuery, searchDocument } from '../../kernel/fulltext.ts';
+import { initiationRequests } from '../intake/intake.tables.ts';
+import { people, pmos } from '../org/org.tables.ts';
+import { projects } from '../projects/projects.tables.ts';
+import { projectTypes } from '../standards/standards.tables.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabase } from '../../../test/support/database.ts';
 import { ApiClient, type TestApp, testApp } from '../../../test/support/http.ts';
@@ -151,6 +156,31 @@ describe('the quick find', () => {
     ] as const) {
       const reply = await pm.get(path);
       expect([path, reply.status, reply.body.error.details.issues[0].field]).toEqual([path, 422, field]);
+    }
+  });
+
+  it('is served by the GIN index of each kind, whose expression is the one the query uses', async () => {
+    const kinds = [
+      ['projects_search', projects, searchDocument(projects.code, projects.name, projects.description)],
+      [
+        'initiation_requests_search',
+        initiationRequests,
+        searchDocument(initiationRequests.code, initiationRequests.title, initiationRequests.problem),
+      ],
+      ['people_search', people, searchDocument(null, people.name, people.jobTitle)],
+      ['pmos_search', pmos, searchDocument(pmos.code, pmos.name, pmos.description)],
+      ['project_types_search', projectTypes, searchDocument(projectTypes.code, projectTypes.name, projectTypes.description)],
+    ] as const;
+    for (const [index, table, doc] of kinds) {
+      const plan = await database.db.transaction(async (tx) => {
+        // With sequential scans priced out, the planner takes the index whenever it can serve the query.
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const result = (await tx.execute(
+          sql`explain select 1 from ${table} where ${doc} @@ ${prefixQuery('data plat')}`,
+        )) as unknown as { rows: Record<string, string>[] };
+        return result.rows.map((r) => Object.values(r)[0]).join('\n');
+      });
+      expect(plan, index).toContain(index);
     }
   });
 });

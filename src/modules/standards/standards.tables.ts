@@ -1,3 +1,4 @@
+import { searchDocument } from '../../kernel/fulltext.ts';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
 import { pmos } from '../org/org.tables.ts';
@@ -19,7 +20,10 @@ export const projectTypes = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('project_types_pmo').on(t.pmoId)],
+  (t) => [
+    index('project_types_pmo').on(t.pmoId),
+    index('project_types_search').using('gin', searchDocument(t.code, t.name, t.description)),
+  ],
 );
 
 /**
