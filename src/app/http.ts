@@ -67,6 +67,7 @@ export function createApp(deps: AppDeps, options: { webDist?: string | null } = 
     info: {
       title: 'Tollgate API',
       version: deps.config.version,
+      license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
       description:
         'The REST API of Tollgate, the PMO platform. JSON bodies use camelCase; money is a decimal number; ' +
         'dates are ISO 8601; ids are strings. Errors are `{error:{code,message,details}}`.',
