@@ -142,8 +142,11 @@ export async function sendList<T, E = T>(c: Context, options: ListOptions<T, E>)
   });
 }
 
-/** The link to the page after this one, with the same filters; null on the last page. */
-function nextLink(c: Context, page: Page, total: number): string | null {
+/**
+ * The link to the page after this one, with the same filters; null on the last page. Exported for
+ * the lists whose page carries more than the items (the inbox's unread count).
+ */
+export function nextLink(c: Context, page: Page, total: number): string | null {
   if (page.offset + page.limit >= total) return null;
   const url = new URL(c.req.url);
   url.searchParams.set('offset', String(page.offset + page.limit));

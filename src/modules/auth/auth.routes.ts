@@ -1,5 +1,4 @@
 import { isIP } from 'node:net';
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -16,6 +15,7 @@ import {
   json,
   jsonBody,
 } from '../../kernel/http.ts';
+import { type ExportColumn, PlainListQuery, listResponse, sendList, slicePage } from '../../kernel/lists.ts';
 import {
   ChangePasswordBody,
   CreateTokenBody,
@@ -31,7 +31,9 @@ import {
 } from './auth.schema.ts';
 import * as service from './auth.service.ts';
 import * as tokens from './auth.tokens.service.ts';
+import type { TokenView } from './auth.tokens.service.ts';
 import * as users from './auth.users.service.ts';
+import type { UserView } from './auth.users.service.ts';
 
 export const SESSION_COOKIE = 'tg_session';
 export const CSRF_COOKIE = 'tg_csrf';
@@ -145,7 +147,8 @@ const listTokens = defineRoute('session.self', {
   path: '/auth/tokens',
   tags: ['Auth'],
   summary: "The caller's personal API tokens",
-  responses: { 200: json(z.object({ items: z.array(TokenSchema) })) },
+  request: { query: PlainListQuery },
+  responses: { 200: listResponse(TokenSchema) },
 });
 
 const createToken = defineRoute('session.self', {
@@ -174,7 +177,8 @@ const listUsers = defineRoute('users.manage', {
   path: '/users',
   tags: ['Users'],
   summary: 'User accounts with their roles',
-  responses: { 200: json(z.object({ items: z.array(UserSchema) })) },
+  request: { query: PlainListQuery },
+  responses: { 200: listResponse(UserSchema) },
 });
 
 const getUser = defineRoute('users.manage', {
@@ -216,6 +220,25 @@ const unlockSignIn = defineRoute('users.manage', {
   request: { params: IdParam },
   responses: { 200: json(UserSchema, 'Unlocked') },
 });
+
+const TOKEN_COLUMNS: ExportColumn<TokenView>[] = [
+  { header: 'Name', value: (t) => t.name },
+  { header: 'Prefix', value: (t) => t.prefix },
+  { header: 'Scope', value: (t) => t.scope },
+  { header: 'Created', value: (t) => t.createdAt, kind: 'date' },
+  { header: 'Expires', value: (t) => t.expiresAt, kind: 'date' },
+  { header: 'Last used', value: (t) => t.lastUsedAt, kind: 'date' },
+  { header: 'Revoked', value: (t) => t.revokedAt, kind: 'date' },
+];
+
+const USER_COLUMNS: ExportColumn<UserView>[] = [
+  { header: 'Name', value: (u) => u.displayName },
+  { header: 'E-mail', value: (u) => u.email },
+  { header: 'Roles', value: (u) => u.roles.map((role) => role.replace(/_/g, ' ')).join(', ') },
+  { header: 'Active', value: (u) => (u.active ? 'yes' : 'no') },
+  { header: 'Last sign-in', value: (u) => u.lastLoginAt, kind: 'date' },
+  { header: 'Failed sign-ins', value: (u) => u.signIn.failedAttempts, kind: 'number' },
+];
 
 export function authRoutes() {
   const router = createRouter();
@@ -260,7 +283,14 @@ export function authRoutes() {
     return c.json(outcome, 200);
   });
 
-  router.openapi(listTokens, async (c) => c.json({ items: await tokens.listTokens(depsOf(c).database.db, actorOf(c)) }, 200));
+  router.openapi(listTokens, async (c) =>
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'api-tokens',
+      load: async (page) => slicePage(await tokens.listTokens(depsOf(c).database.db, actorOf(c)), page),
+      columns: TOKEN_COLUMNS,
+    }),
+  );
   router.openapi(createToken, async (c) =>
     c.json(await tokens.createToken(depsOf(c).database.db, actorOf(c), c.req.valid('json')), 201),
   );
@@ -269,7 +299,14 @@ export function authRoutes() {
     return c.body(null, 204);
   });
 
-  router.openapi(listUsers, async (c) => c.json({ items: await users.listUsers(depsOf(c).database.db) }, 200));
+  router.openapi(listUsers, async (c) =>
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'users',
+      load: async (page) => slicePage(await users.listUsers(depsOf(c).database.db), page),
+      columns: USER_COLUMNS,
+    }),
+  );
   router.openapi(getUser, async (c) => c.json(await users.getUser(depsOf(c).database.db, c.req.valid('param').id), 200));
   router.openapi(createUser, async (c) =>
     c.json(await users.createUser(depsOf(c).database.db, actorOf(c), c.req.valid('json')), 201),

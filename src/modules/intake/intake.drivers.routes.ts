@@ -1,4 +1,6 @@
+import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { type ExportColumn, MAX_EXPORT_ROWS, listResponse, pageParams, sendList } from '../../kernel/lists.ts';
 import {
   AhpEvaluationSchema,
   DriverComparisonsBody,
@@ -6,10 +8,11 @@ import {
   EvaluateComparisonsBody,
   RateRequestBody,
   RequestRatingsSchema,
+  ReviewQueueItemSchema,
   ReviewQueueSchema,
 } from './intake.drivers.schema.ts';
 import * as drivers from './intake.drivers.service.ts';
-import { reviewQueue } from './intake.queue.service.ts';
+import { type ReviewQueueItem, reviewQueue } from './intake.queue.service.ts';
 
 const getComparisons = defineRoute('pmo.read', {
   operationId: 'getDriverComparisons',
@@ -75,9 +78,38 @@ const getQueue = defineRoute('requests.review', {
   summary:
     "The PMO's requests in review (and submitted, not yet in review), ranked by score, with cost, benefit, " +
     'skills needed and the capacity left for them (members of the PMO)',
-  request: { params: IdParam },
-  responses: { 200: json(ReviewQueueSchema) },
+  request: { params: IdParam, query: z.object({ format: pageParams.format }) },
+  responses: {
+    200: {
+      description: 'The queue, or with format=csv|xlsx one row per request in rank order',
+      content: { ...listResponse(ReviewQueueItemSchema).content, 'application/json': { schema: ReviewQueueSchema } },
+    },
+  },
 });
+
+/** A skill is short when some month asks for more than is left of it. */
+const shortSkills = (item: ReviewQueueItem) =>
+  item.skills
+    .filter((skill) => skill.months.some((m) => m.fte > m.capacityLeftFte + 0.005))
+    .map((skill) => skill.name)
+    .join(', ');
+
+const QUEUE_COLUMNS: ExportColumn<ReviewQueueItem>[] = [
+  { header: 'Rank', value: (r) => r.rank, kind: 'number' },
+  { header: 'Code', value: (r) => r.code },
+  { header: 'Title', value: (r) => r.title },
+  { header: 'State', value: (r) => (r.notYetInReview ? 'submitted' : 'in review') },
+  { header: 'Requester', value: (r) => r.requester.name },
+  { header: 'Project type', value: (r) => r.projectType?.name },
+  { header: 'Wanted start', value: (r) => r.wantedStart, kind: 'date' },
+  // Rounded here, where the file shows it, as the web app rounds it on screen.
+  { header: 'Score', value: (r) => (r.score === null ? null : Math.round(r.score * 10) / 10), kind: 'number' },
+  { header: 'Score note', value: (r) => (r.scoreUsable ? null : r.scoreReason) },
+  { header: 'Cost', value: (r) => r.totalCost, kind: 'money' },
+  { header: 'Benefit', value: (r) => r.totalBenefit, kind: 'money' },
+  { header: 'Skills', value: (r) => r.skills.map((skill) => skill.name).join(', ') },
+  { header: 'Skills short', value: shortSkills },
+];
 
 export function driversRoutes() {
   const router = createRouter();
@@ -95,6 +127,16 @@ export function driversRoutes() {
   router.openapi(putRatings, async (c) =>
     c.json(await drivers.rateRequest(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
-  router.openapi(getQueue, async (c) => c.json(await reviewQueue(db(c), actorOf(c), c.req.valid('param').id), 200));
+  router.openapi(getQueue, async (c) => {
+    const { format } = c.req.valid('query');
+    const queue = await reviewQueue(db(c), actorOf(c), c.req.valid('param').id);
+    if (format === 'json') return c.json(queue, 200);
+    return sendList(c, {
+      query: { format, limit: MAX_EXPORT_ROWS, offset: 0 },
+      fileName: 'review-queue',
+      load: async () => ({ items: queue.items, total: queue.items.length }),
+      columns: QUEUE_COLUMNS,
+    });
+  });
   return router;
 }

@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Page } from '../../kernel/lists.ts';
 import { users } from '../auth/auth.tables.ts';
 import { people, pmoMembers, pmos, skills } from '../org/org.tables.ts';
 import { projectTypes } from '../standards/standards.tables.ts';
@@ -58,32 +59,39 @@ export interface ListFilter {
   pmoId?: string;
   requesterUserId?: string;
   q?: string;
-  limit?: number;
-  offset?: number;
 }
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function listRequests(db: Queryable, filter: ListFilter): Promise<RequestJoined[]> {
+/** The one WHERE of the list, its count and its export: visibility and filters. */
+function listCondition(filter: ListFilter): SQL | undefined {
+  return and(
+    filter.visible,
+    filter.state ? eq(initiationRequests.state, filter.state) : undefined,
+    filter.pmoId ? eq(initiationRequests.pmoId, filter.pmoId) : undefined,
+    filter.requesterUserId ? eq(initiationRequests.requesterUserId, filter.requesterUserId) : undefined,
+    filter.q
+      ? or(ilike(initiationRequests.title, likePattern(filter.q)), ilike(initiationRequests.code, likePattern(filter.q)))
+      : undefined,
+  );
+}
+
+/** One page of the matching requests, latest change first (every one when `page` is null). */
+export async function listRequests(db: Queryable, filter: ListFilter, page: Page | null = null): Promise<RequestJoined[]> {
   const query = joined(db)
-    .where(
-      and(
-        filter.visible,
-        filter.state ? eq(initiationRequests.state, filter.state) : undefined,
-        filter.pmoId ? eq(initiationRequests.pmoId, filter.pmoId) : undefined,
-        filter.requesterUserId ? eq(initiationRequests.requesterUserId, filter.requesterUserId) : undefined,
-        filter.q
-          ? or(ilike(initiationRequests.title, likePattern(filter.q)), ilike(initiationRequests.code, likePattern(filter.q)))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(initiationRequests.updatedAt), asc(initiationRequests.code))
+    .where(listCondition(filter))
+    .orderBy(desc(initiationRequests.updatedAt), asc(initiationRequests.code), asc(initiationRequests.id))
     .$dynamic();
-  if (filter.limit !== undefined) query.limit(filter.limit);
-  if (filter.offset !== undefined) query.offset(filter.offset);
+  if (page) query.limit(page.limit).offset(page.offset);
   return query;
+}
+
+/** How many requests match, on every page. */
+export async function countRequests(db: Queryable, filter: ListFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(initiationRequests).where(listCondition(filter));
+  return Number(row?.n ?? 0);
 }
 
 export async function findRequest(db: Queryable, id: string): Promise<RequestJoined | undefined> {

@@ -1,16 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { type ExportColumn, PlainListQuery, listResponse, sendList, slicePage } from '../../kernel/lists.ts';
 import * as attachments from './intake.attachments.ts';
 import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES } from './intake.attachments.ts';
 import {
   AttachmentSchema,
+  type AttachmentView,
   CommentBody,
   CommentSchema,
+  type CommentView,
   CreateRequestBody,
   OptionalReasonBody,
   ReasonBody,
   RequestListQuery,
   RequestSchema,
+  type RequestSummary,
   RequestSummarySchema,
   UpdateRequestBody,
 } from './intake.schema.ts';
@@ -31,7 +35,7 @@ const list = defineRoute('requests.read', {
   tags: TAGS,
   summary: 'The initiation requests the caller may see (own, sponsored, target PMO, reporting line), filtered',
   request: { query: RequestListQuery },
-  responses: { 200: json(z.object({ items: z.array(RequestSummarySchema) })) },
+  responses: { 200: listResponse(RequestSummarySchema) },
 });
 
 const get = defineRoute('requests.read', {
@@ -128,8 +132,8 @@ const listComments = defineRoute('requests.read', {
   path: '/requests/{id}/comments',
   tags: TAGS,
   summary: 'The comment thread between requester and PMO, oldest first',
-  request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(CommentSchema) })) },
+  request: { params: IdParam, query: PlainListQuery },
+  responses: { 200: listResponse(CommentSchema) },
 });
 
 const addComment = defineRoute('requests.read', {
@@ -174,8 +178,8 @@ const listAttachments = defineRoute('requests.read', {
   path: '/requests/{id}/attachments',
   tags: TAGS,
   summary: "The request's attachments (metadata)",
-  request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(AttachmentSchema) })) },
+  request: { params: IdParam, query: PlainListQuery },
+  responses: { 200: listResponse(AttachmentSchema) },
 });
 
 const download = defineRoute('requests.read', {
@@ -203,10 +207,45 @@ const removeAttachment = defineRoute('requests.create', {
   responses: { 204: { description: 'Removed' } },
 });
 
+const REQUEST_COLUMNS: ExportColumn<RequestSummary>[] = [
+  { header: 'Code', value: (r) => r.code },
+  { header: 'Title', value: (r) => r.title },
+  { header: 'State', value: (r) => r.state },
+  { header: 'Requester', value: (r) => r.requester.name },
+  { header: 'PMO', value: (r) => r.pmo?.name },
+  { header: 'Project type', value: (r) => r.projectType?.name },
+  { header: 'Wanted start', value: (r) => r.wantedStart, kind: 'date' },
+  { header: 'Total cost', value: (r) => r.totalCost, kind: 'money' },
+  { header: 'Last changed', value: (r) => r.updatedAt, kind: 'date' },
+];
+
+const COMMENT_COLUMNS: ExportColumn<CommentView>[] = [
+  { header: 'Written', value: (m) => m.createdAt, kind: 'date' },
+  { header: 'Author', value: (m) => m.author.name },
+  { header: 'Comment', value: (m) => m.body },
+];
+
+const ATTACHMENT_COLUMNS: ExportColumn<AttachmentView>[] = [
+  { header: 'File', value: (a) => a.fileName },
+  { header: 'Type', value: (a) => a.contentType },
+  { header: 'Size (bytes)', value: (a) => a.size, kind: 'number' },
+  { header: 'Uploaded by', value: (a) => a.uploadedBy.name },
+  { header: 'Uploaded', value: (a) => a.createdAt, kind: 'date' },
+  { header: 'SHA-256', value: (a) => a.sha256 },
+];
+
 export function intakeRoutes() {
   const router = createRouter();
   const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
-  router.openapi(list, async (c) => c.json({ items: await service.listRequests(db(c), actorOf(c), c.req.valid('query')) }, 200));
+  router.openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    return sendList(c, {
+      query,
+      fileName: 'requests',
+      load: (page) => service.listRequests(db(c), actorOf(c), query, page),
+      columns: REQUEST_COLUMNS,
+    });
+  });
   router.openapi(get, async (c) => c.json(await service.getRequest(db(c), actorOf(c), c.req.valid('param').id), 200));
   router.openapi(create, async (c) => c.json(await service.createRequest(db(c), actorOf(c), c.req.valid('json')), 201));
   router.openapi(update, async (c) =>
@@ -226,7 +265,12 @@ export function intakeRoutes() {
     c.json(await service.reopenRequest(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json').reason), 200),
   );
   router.openapi(listComments, async (c) =>
-    c.json({ items: await comments.listComments(db(c), actorOf(c), c.req.valid('param').id) }, 200),
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'request-comments',
+      load: async (page) => slicePage(await comments.listComments(db(c), actorOf(c), c.req.valid('param').id), page),
+      columns: COMMENT_COLUMNS,
+    }),
   );
   router.openapi(addComment, async (c) =>
     c.json(await comments.addComment(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
@@ -235,7 +279,12 @@ export function intakeRoutes() {
     c.json(await attachments.uploadAttachment(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('form').file), 201),
   );
   router.openapi(listAttachments, async (c) =>
-    c.json({ items: await attachments.listAttachments(db(c), actorOf(c), c.req.valid('param').id) }, 200),
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'request-attachments',
+      load: async (page) => slicePage(await attachments.listAttachments(db(c), actorOf(c), c.req.valid('param').id), page),
+      columns: ATTACHMENT_COLUMNS,
+    }),
   );
   router.openapi(download, async (c) => {
     const { id, attachmentId } = c.req.valid('param');

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
+import { listQuery } from '../../kernel/lists.ts';
 import { REQUEST_ACTIONS, REQUEST_STATES } from './intake.states.ts';
 
 const Ref = z.object({ id: z.string(), name: z.string() });
@@ -96,7 +97,7 @@ export const OptionalReasonBody = z
   .object({ reason: z.string().trim().max(4000).optional() })
   .openapi('RequestTransitionOptionalReason');
 
-export const RequestListQuery = z.object({
+export const RequestListQuery = listQuery({
   state: z.enum(REQUEST_STATES).optional(),
   pmoId: z.uuid().optional(),
   mine: z
@@ -105,8 +106,6 @@ export const RequestListQuery = z.object({
     .optional()
     .openapi({ description: 'true: only the requests the caller raised' }),
   q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Matches code or title' }),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
 });
 
 export const RequestSummarySchema = z
@@ -170,7 +169,8 @@ export const CommentSchema = z
 
 export type CreateRequestInput = z.input<typeof CreateRequestBody>;
 export type UpdateRequestInput = z.input<typeof UpdateRequestBody>;
-export type RequestListFilter = z.infer<typeof RequestListQuery>;
+/** The filters of the request list, without its paging and format. */
+export type RequestListFilter = Omit<z.infer<typeof RequestListQuery>, 'limit' | 'offset' | 'format'>;
 export type RequestSummary = z.infer<typeof RequestSummarySchema>;
 export type RequestView = z.infer<typeof RequestSchema>;
 export type AttachmentView = z.infer<typeof AttachmentSchema>;

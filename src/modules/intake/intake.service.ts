@@ -2,6 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
 import { AppError, type FieldIssue, invalid, notFound, versionConflict, validationFailed } from '../../kernel/errors.ts';
+import type { Page, Paged } from '../../kernel/lists.ts';
 import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -114,19 +115,28 @@ export async function lockVisibleRequest(tx: Tx, actor: Actor, id: string): Prom
   return row;
 }
 
-/** The requests the actor may see, filtered; most recently changed first. */
-export async function listRequests(db: Queryable, actor: Actor, filter: RequestListFilter = {}): Promise<RequestSummary[]> {
-  const rows = await repo.listRequests(db, {
+/**
+ * One page of the requests the actor may see, filtered, most recently changed first, with how many
+ * match in all; every match when `page` is null (an export). Paged in SQL, visibility in the count.
+ */
+export async function listRequests(
+  db: Queryable,
+  actor: Actor,
+  filter: RequestListFilter = {},
+  page: Page | null = null,
+): Promise<Paged<RequestSummary>> {
+  const condition = {
     visible: await visibleRequestFilter(db, actor),
     state: filter.state,
     pmoId: filter.pmoId,
     // A caller with no user (the system) raised nothing.
     requesterUserId: filter.mine ? (actor.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
     q: filter.q,
-    limit: filter.limit,
-    offset: filter.offset,
-  });
-  return rows.map(summaryView);
+  };
+  // One after the other: `db` may be a transaction, one connection.
+  const rows = await repo.listRequests(db, condition, page);
+  const total = page ? await repo.countRequests(db, condition) : rows.length;
+  return { items: rows.map(summaryView), total };
 }
 
 /** One request with its comment count, attachments and what the caller may do; 404 when not visible. */

@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable } from '../../kernel/db.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { isoInstant } from '../../kernel/rows.ts';
+import type { Page } from '../../kernel/lists.ts';
 import { notifications } from './notify.tables.ts';
 
 export interface Notice {
@@ -75,24 +76,34 @@ function ownerOf(actor: Actor): string {
   return actor.userId;
 }
 
-/** The caller's inbox: unread first, newest first within each. */
+/**
+ * One page of the caller's inbox, unread first, newest first within each, with how many match in
+ * all and how many are unread; every match when `page` is null (an export). Paged in SQL.
+ */
 export async function listNotifications(
   db: Db,
   actor: Actor,
-  filter: { unread?: boolean; limit?: number } = {},
-): Promise<{ items: NotificationView[]; unread: number }> {
+  filter: { unread?: boolean } = {},
+  page: Page | null = null,
+): Promise<{ items: NotificationView[]; total: number; unread: number }> {
   const userId = ownerOf(actor);
-  const rows = await db
+  const matching = and(eq(notifications.userId, userId), filter.unread ? isNull(notifications.readAt) : undefined);
+  const query = db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), filter.unread ? isNull(notifications.readAt) : undefined))
+    .where(matching)
     .orderBy(sql`${notifications.readAt} IS NOT NULL`, desc(notifications.createdAt), asc(notifications.id))
-    .limit(filter.limit ?? 200);
-  const [count] = await db
-    .select({ n: sql<number>`count(*)` })
+    .$dynamic();
+  if (page) query.limit(page.limit).offset(page.offset);
+  const rows = await query;
+  const [counts] = await db
+    .select({
+      total: sql<number>`count(*) filter (where ${matching})`,
+      unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)`,
+    })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return { items: rows.map(view), unread: Number(count?.n ?? 0) };
+    .where(eq(notifications.userId, userId));
+  return { items: rows.map(view), total: Number(counts?.total ?? 0), unread: Number(counts?.unread ?? 0) };
 }
 
 /** Marks one of the caller's notifications read; another user's answers 404. */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { type ExportColumn, PlainListQuery, listResponse, sendList, slicePage } from '../../kernel/lists.ts';
 import {
   CreateOrgUnitBody,
   CreatePositionBody,
@@ -13,6 +14,7 @@ import {
   UpdateSkillBody,
 } from './org.schema.ts';
 import * as service from './org.service.ts';
+import type { OrgUnitView, PositionView, SkillView } from './org.service.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { pmoRoutes } from './pmo.routes.ts';
 
@@ -26,7 +28,8 @@ const listOrgUnits = defineRoute('org.read', {
   path: '/org-units',
   tags: ['Organisation'],
   summary: 'Every org unit, flat, with its parent and number of children',
-  responses: { 200: listOf(OrgUnitSchema) },
+  request: { query: PlainListQuery },
+  responses: { 200: listResponse(OrgUnitSchema) },
 });
 
 const orgUnitTree = defineRoute('org.read', {
@@ -76,7 +79,8 @@ const listPositions = defineRoute('org.read', {
   path: '/positions',
   tags: ['Organisation'],
   summary: 'Executive positions (CEO, COO, …) with their holders',
-  responses: { 200: listOf(PositionSchema) },
+  request: { query: PlainListQuery },
+  responses: { 200: listResponse(PositionSchema) },
 });
 
 const getPosition = defineRoute('org.read', {
@@ -117,7 +121,8 @@ const listSkills = defineRoute('org.read', {
   path: '/skills',
   tags: ['People'],
   summary: 'The skills catalogue',
-  responses: { 200: listOf(SkillSchema) },
+  request: { query: PlainListQuery },
+  responses: { 200: listResponse(SkillSchema) },
 });
 
 const getSkill = defineRoute('org.read', {
@@ -150,12 +155,52 @@ const updateSkill = defineRoute('skills.manage', {
   responses: { 200: json(SkillSchema) },
 });
 
+interface ExportedOrgUnit {
+  unit: OrgUnitView;
+  parentName: string | null;
+}
+
+const ORG_UNIT_COLUMNS: ExportColumn<ExportedOrgUnit>[] = [
+  { header: 'Code', value: ({ unit }) => unit.code },
+  { header: 'Name', value: ({ unit }) => unit.name },
+  { header: 'Parent', value: ({ parentName }) => parentName },
+  { header: 'Sub-units', value: ({ unit }) => unit.childCount, kind: 'number' },
+  { header: 'Description', value: ({ unit }) => unit.description },
+];
+
+const POSITION_COLUMNS: ExportColumn<PositionView>[] = [
+  { header: 'Code', value: (p) => p.code },
+  { header: 'Title', value: (p) => p.title },
+  { header: 'Holder', value: (p) => p.holderName },
+  { header: 'Org unit', value: (p) => p.orgUnitName },
+  { header: 'Reports to', value: (p) => p.reportsToCode },
+];
+
+const SKILL_COLUMNS: ExportColumn<SkillView>[] = [
+  { header: 'Name', value: (s) => s.name },
+  { header: 'Category', value: (s) => s.category },
+  { header: 'People', value: (s) => s.peopleCount, kind: 'number' },
+  { header: 'Description', value: (s) => s.description },
+];
+
 /** Every route of the org module: org units, positions, skills, people, PMOs. */
 export function orgRoutes() {
   const router = createRouter();
   const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
 
-  router.openapi(listOrgUnits, async (c) => c.json({ items: await service.listOrgUnits(db(c)) }, 200));
+  router.openapi(listOrgUnits, async (c) =>
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'org-units',
+      load: async (page) => slicePage(await service.listOrgUnits(db(c)), page),
+      columns: ORG_UNIT_COLUMNS,
+      // An export holds every unit, so each one's parent is among them.
+      exportRows: (units) => {
+        const names = new Map(units.map((u) => [u.id, u.name]));
+        return units.map((unit) => ({ unit, parentName: unit.parentId ? (names.get(unit.parentId) ?? null) : null }));
+      },
+    }),
+  );
   router.openapi(orgUnitTree, async (c) => c.json({ items: await service.orgUnitTree(db(c)) }, 200));
   router.openapi(getOrgUnit, async (c) => c.json(await service.getOrgUnit(db(c), c.req.valid('param').id), 200));
   router.openapi(createOrgUnit, async (c) => c.json(await service.createOrgUnit(db(c), actorOf(c), c.req.valid('json')), 201));
@@ -163,14 +208,28 @@ export function orgRoutes() {
     c.json(await service.updateOrgUnit(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
-  router.openapi(listPositions, async (c) => c.json({ items: await service.listPositions(db(c)) }, 200));
+  router.openapi(listPositions, async (c) =>
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'positions',
+      load: async (page) => slicePage(await service.listPositions(db(c)), page),
+      columns: POSITION_COLUMNS,
+    }),
+  );
   router.openapi(getPosition, async (c) => c.json(await service.getPosition(db(c), c.req.valid('param').id), 200));
   router.openapi(createPosition, async (c) => c.json(await service.createPosition(db(c), actorOf(c), c.req.valid('json')), 201));
   router.openapi(updatePosition, async (c) =>
     c.json(await service.updatePosition(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
-  router.openapi(listSkills, async (c) => c.json({ items: await service.listSkills(db(c)) }, 200));
+  router.openapi(listSkills, async (c) =>
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'skills',
+      load: async (page) => slicePage(await service.listSkills(db(c)), page),
+      columns: SKILL_COLUMNS,
+    }),
+  );
   router.openapi(getSkill, async (c) => c.json(await service.getSkill(db(c), c.req.valid('param').id), 200));
   router.openapi(createSkill, async (c) => c.json(await service.createSkill(db(c), actorOf(c), c.req.valid('json')), 201));
   router.openapi(updateSkill, async (c) =>

@@ -1,5 +1,6 @@
-import { type SQL, and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Page } from '../../kernel/lists.ts';
 import { executivePositions, orgUnits, people, personSkills, pmoMembers, pmos, skills } from './org.tables.ts';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -17,22 +18,35 @@ function likePattern(text: string): string {
 
 const personColumns = { person: people, orgUnitName: orgUnits.name };
 
-export async function listPeople(db: Queryable, filter: PeopleFilter) {
-  const conditions: (SQL | undefined)[] = [
+/** The one WHERE of the list, its count and its export. */
+function peopleCondition(filter: PeopleFilter): SQL | undefined {
+  return and(
     filter.q ? or(ilike(people.name, likePattern(filter.q)), ilike(people.email, likePattern(filter.q))) : undefined,
     filter.orgUnitId ? eq(people.orgUnitId, filter.orgUnitId) : undefined,
     filter.skillId
       ? sql`EXISTS (SELECT 1 FROM person_skills ps WHERE ps.person_id = ${people.id} AND ps.skill_id = ${filter.skillId})`
       : undefined,
     filter.active === undefined ? undefined : eq(people.active, filter.active),
-  ];
-  const present = conditions.filter((c): c is SQL => c !== undefined);
-  return db
+  );
+}
+
+/** One page of the matching people by name (every one when `page` is null). */
+export async function listPeople(db: Queryable, filter: PeopleFilter, page: Page | null = null) {
+  const query = db
     .select(personColumns)
     .from(people)
     .leftJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
-    .where(present.length ? and(...present) : undefined)
-    .orderBy(asc(people.name), asc(people.email));
+    .where(peopleCondition(filter))
+    .orderBy(asc(people.name), asc(people.email), asc(people.id))
+    .$dynamic();
+  if (page) query.limit(page.limit).offset(page.offset);
+  return query;
+}
+
+/** How many people match, on every page. */
+export async function countPeople(db: Queryable, filter: PeopleFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(people).where(peopleCondition(filter));
+  return Number(row?.n ?? 0);
 }
 
 export async function findPersonJoined(db: Queryable, id: string) {

@@ -1,5 +1,6 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type AppEnv, IdParam, actorOf, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { type ExportColumn, listResponse, sendList } from '../../kernel/lists.ts';
 import {
   CreatePersonBody,
   PeopleQuery,
@@ -9,6 +10,7 @@ import {
   UpdatePersonBody,
 } from './people.schema.ts';
 import * as service from './people.service.ts';
+import type { PersonView } from './people.service.ts';
 
 const listPeople = defineRoute('org.read', {
   operationId: 'listPeople',
@@ -17,7 +19,7 @@ const listPeople = defineRoute('org.read', {
   tags: ['People'],
   summary: 'People, searchable by name or e-mail and filtered by org unit or skill',
   request: { query: PeopleQuery },
-  responses: { 200: json(z.object({ items: z.array(PersonSchema) })) },
+  responses: { 200: listResponse(PersonSchema) },
 });
 
 const getPerson = defineRoute('org.read', {
@@ -60,10 +62,28 @@ const setSkills = defineRoute('people.manage', {
   responses: { 200: json(PersonDetailSchema) },
 });
 
+const PERSON_COLUMNS: ExportColumn<PersonView>[] = [
+  { header: 'Name', value: (p) => p.name },
+  { header: 'E-mail', value: (p) => p.email },
+  { header: 'Job title', value: (p) => p.jobTitle },
+  { header: 'Org unit', value: (p) => p.orgUnitName },
+  // Empty for a caller who may not see cost rates: the same masking as the list.
+  { header: 'Cost rate', value: (p) => p.costRate, kind: 'money' },
+  { header: 'Weekly hours', value: (p) => p.weeklyHours, kind: 'number' },
+  { header: 'Availability', value: (p) => p.availability, kind: 'number' },
+  { header: 'Active', value: (p) => (p.active ? 'yes' : 'no') },
+];
+
 export function peopleRoutes(router: OpenAPIHono<AppEnv>) {
-  router.openapi(listPeople, async (c) =>
-    c.json({ items: await service.listPeople(depsOf(c).database.db, actorOf(c), c.req.valid('query')) }, 200),
-  );
+  router.openapi(listPeople, async (c) => {
+    const query = c.req.valid('query');
+    return sendList(c, {
+      query,
+      fileName: 'people',
+      load: (page) => service.listPeople(depsOf(c).database.db, actorOf(c), query, page),
+      columns: PERSON_COLUMNS,
+    });
+  });
   router.openapi(getPerson, async (c) =>
     c.json(await service.getPerson(depsOf(c).database.db, actorOf(c), c.req.valid('param').id), 200),
   );

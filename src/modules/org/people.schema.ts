@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
+import { listQuery } from '../../kernel/lists.ts';
 import { Name, Timestamps } from './org.schema.ts';
 
 export const PersonSchema = z
@@ -79,7 +80,7 @@ export const PersonSkillsBody = z
   })
   .openapi('PersonSkillsInput');
 
-export const PeopleQuery = z.object({
+export const PeopleQuery = listQuery({
   q: z.string().trim().max(200).optional().openapi({ description: 'Search in name and e-mail' }),
   orgUnitId: z.uuid().optional(),
   skillId: z.uuid().optional(),

@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable } from '../../kernel/db.ts';
 import { invalid, notFound, versionConflict } from '../../kernel/errors.ts';
+import type { Page, Paged } from '../../kernel/lists.ts';
 import { toNumber } from '../../kernel/rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { firstDuplicateIndex } from './org.graph.ts';
@@ -60,15 +61,26 @@ export interface PeopleQuery {
   active?: 'true' | 'false';
 }
 
-/** People, each as the actor may read them (cost rates only for those who may see them). */
-export async function listPeople(db: Db, actor: Actor, query: PeopleQuery = {}): Promise<PersonView[]> {
-  const rows = await repo.listPeople(db, {
+/**
+ * One page of the people matching the query, each as the actor may read them (cost rates only for
+ * those who may see them), with how many match in all; every match when `page` is null. Paged in SQL.
+ */
+export async function listPeople(
+  db: Queryable,
+  actor: Actor,
+  query: PeopleQuery = {},
+  page: Page | null = null,
+): Promise<Paged<PersonView>> {
+  const filter = {
     q: query.q || undefined,
     orgUnitId: query.orgUnitId,
     skillId: query.skillId,
     active: query.active === undefined ? undefined : query.active === 'true',
-  });
-  return rows.map((r) => redactPerson(actor, personView(r.person, r.orgUnitName)));
+  };
+  // One after the other: `db` may be a transaction, one connection.
+  const rows = await repo.listPeople(db, filter, page);
+  const total = page ? await repo.countPeople(db, filter) : rows.length;
+  return { items: rows.map((r) => redactPerson(actor, personView(r.person, r.orgUnitName))), total };
 }
 
 /** One person with skills and levels, org unit, PMO memberships and positions held, as the actor may read them. */

@@ -1,5 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type AppEnv, IdParam, actorOf, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { type ExportColumn, PlainListQuery, listResponse, sendList, slicePage } from '../../kernel/lists.ts';
 import {
   CreatePmoBody,
   CreateThresholdBody,
@@ -15,6 +16,7 @@ import {
   UpdateThresholdBody,
 } from './pmo.schema.ts';
 import * as service from './pmo.service.ts';
+import type { PmoView, ThresholdView } from './pmo.service.ts';
 
 const listPmos = defineRoute('pmo.read', {
   operationId: 'listPmos',
@@ -23,7 +25,7 @@ const listPmos = defineRoute('pmo.read', {
   tags: ['PMOs'],
   summary: 'PMOs with level, orientation, reporting line, parent PMO, member and scope counts',
   request: { query: PmoQuery },
-  responses: { 200: json(z.object({ items: z.array(PmoSchema) })) },
+  responses: { 200: listResponse(PmoSchema) },
 });
 
 const getPmo = defineRoute('pmo.read', {
@@ -92,8 +94,8 @@ const listThresholds = defineRoute('pmo.read', {
   path: '/pmos/{id}/thresholds',
   tags: ['PMOs'],
   summary: "The PMO's delegation-of-authority thresholds",
-  request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(ThresholdSchema) })) },
+  request: { params: IdParam, query: PlainListQuery },
+  responses: { 200: listResponse(ThresholdSchema) },
 });
 
 const createThreshold = defineRoute('pmo.manage', {
@@ -136,9 +138,41 @@ const deleteThreshold = defineRoute('pmo.manage', {
   responses: { 204: { description: 'Removed' } },
 });
 
+/** An enum value as words: budget_increase → budget increase. */
+const words = (value: string) => value.replace(/_/g, ' ');
+
+const PMO_COLUMNS: ExportColumn<PmoView>[] = [
+  { header: 'Code', value: (p) => p.code },
+  { header: 'Name', value: (p) => p.name },
+  { header: 'Level', value: (p) => p.level },
+  { header: 'Orientation', value: (p) => p.orientation },
+  { header: 'Reports to', value: (p) => p.reportsTo?.title },
+  { header: 'Held by', value: (p) => p.reportsTo?.holderName },
+  { header: 'Parent PMO', value: (p) => p.parentPmo?.name },
+  { header: 'Members', value: (p) => p.memberCount, kind: 'number' },
+  { header: 'Org units in scope', value: (p) => p.scopeCount, kind: 'number' },
+  { header: 'Description', value: (p) => p.description },
+];
+
+const THRESHOLD_COLUMNS: ExportColumn<ThresholdView>[] = [
+  { header: 'Subject', value: (t) => words(t.subject) },
+  { header: 'Measure', value: (t) => words(t.measure) },
+  { header: 'Up to', value: (t) => t.upTo, kind: 'number' },
+  { header: 'Approver', value: (t) => words(t.approver) },
+];
+
 export function pmoRoutes(router: OpenAPIHono<AppEnv>) {
   const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
-  router.openapi(listPmos, async (c) => c.json({ items: await service.listPmos(db(c), c.req.valid('query')) }, 200));
+  router.openapi(listPmos, async (c) => {
+    const query = c.req.valid('query');
+    return sendList(c, {
+      query,
+      fileName: 'pmos',
+      load: async (page) =>
+        slicePage(await service.listPmos(db(c), { level: query.level, parentPmoId: query.parentPmoId }), page),
+      columns: PMO_COLUMNS,
+    });
+  });
   router.openapi(getPmo, async (c) => c.json(await service.getPmo(db(c), actorOf(c), c.req.valid('param').id), 200));
   router.openapi(createPmo, async (c) => c.json(await service.createPmo(db(c), actorOf(c), c.req.valid('json')), 201));
   router.openapi(updatePmo, async (c) =>
@@ -154,7 +188,12 @@ export function pmoRoutes(router: OpenAPIHono<AppEnv>) {
     c.json({ items: await service.reportingLineOf(db(c), c.req.valid('param').id) }, 200),
   );
   router.openapi(listThresholds, async (c) =>
-    c.json({ items: await service.listThresholds(db(c), c.req.valid('param').id) }, 200),
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'delegation-thresholds',
+      load: async (page) => slicePage(await service.listThresholds(db(c), c.req.valid('param').id), page),
+      columns: THRESHOLD_COLUMNS,
+    }),
   );
   router.openapi(createThreshold, async (c) =>
     c.json(await service.createThreshold(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
+import { listQuery } from '../../kernel/lists.ts';
 import { DELEGATION_APPROVERS, DELEGATION_MEASURES, DELEGATION_SUBJECTS } from './delegation.ts';
 import { Code, Description, Name, Timestamps } from './org.schema.ts';
 
@@ -124,7 +125,7 @@ export const ThresholdParams = z.object({
   thresholdId: z.uuid().openapi({ param: { name: 'thresholdId', in: 'path' } }),
 });
 
-export const PmoQuery = z.object({
+export const PmoQuery = listQuery({
   level: PmoLevelSchema.optional(),
   parentPmoId: z.uuid().optional(),
 });

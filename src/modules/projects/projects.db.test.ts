@@ -201,7 +201,7 @@ describe('who sees which project', () => {
     expect(await canSeeProject(database.db, buildActor, ids.programme)).toBe(true);
     expect(await canSeeProject(database.db, buildActor, ids.finance)).toBe(false);
     expect(await canSeeProject(database.db, buildActor, 'not-a-uuid')).toBe(false);
-    expect((await listProjects(database.db, buildActor)).map((p) => p.code)).toEqual(['PRG-1']);
+    expect((await listProjects(database.db, buildActor)).items.map((p) => p.code)).toEqual(['PRG-1']);
   });
 });
 

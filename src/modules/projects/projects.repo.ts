@@ -1,6 +1,8 @@
-import { type AnyColumn, type SQL, and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Page } from '../../kernel/lists.ts';
+import { toNumber } from '../../kernel/rows.ts';
 import { orgUnits, people, pmos } from '../org/org.tables.ts';
 import { portfolios } from '../portfolio/portfolio.tables.ts';
 import { projectTypes, standardVersions } from '../standards/standards.tables.ts';
@@ -58,16 +60,15 @@ export interface ListFilter {
   projectTypeId?: string;
   managerId?: string;
   q?: string;
-  limit?: number;
-  offset?: number;
 }
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function listProjects(db: Queryable, filter: ListFilter): Promise<ProjectJoined[]> {
-  const conditions = [
+/** The one WHERE of the list, its count and its export: visibility and filters. */
+function listCondition(filter: ListFilter): SQL | undefined {
+  return and(
     filter.visible,
     filter.pmoId ? eq(projects.pmoId, filter.pmoId) : undefined,
     filter.portfolioId ? eq(projects.portfolioId, filter.portfolioId) : undefined,
@@ -76,14 +77,20 @@ export async function listProjects(db: Queryable, filter: ListFilter): Promise<P
     filter.projectTypeId ? eq(projects.projectTypeId, filter.projectTypeId) : undefined,
     filter.managerId ? eq(projects.projectManagerId, filter.managerId) : undefined,
     filter.q ? or(ilike(projects.name, likePattern(filter.q)), ilike(projects.code, likePattern(filter.q))) : undefined,
-  ];
-  const query = joined(db)
-    .where(and(...conditions))
-    .orderBy(asc(projects.code))
-    .$dynamic();
-  if (filter.limit !== undefined) query.limit(filter.limit);
-  if (filter.offset !== undefined) query.offset(filter.offset);
+  );
+}
+
+/** One page of the matching projects by code (every one when `page` is null). */
+export async function listProjects(db: Queryable, filter: ListFilter, page: Page | null = null): Promise<ProjectJoined[]> {
+  const query = joined(db).where(listCondition(filter)).orderBy(asc(projects.code), asc(projects.id)).$dynamic();
+  if (page) query.limit(page.limit).offset(page.offset);
   return query;
+}
+
+/** How many projects match, on every page. */
+export async function countProjects(db: Queryable, filter: ListFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(projects).where(listCondition(filter));
+  return toNumber(row?.n);
 }
 
 export async function findProject(db: Queryable, id: string): Promise<ProjectJoined | undefined> {

@@ -1,9 +1,10 @@
-import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { type ExportColumn, listResponse, sendList } from '../../kernel/lists.ts';
 import {
   CreateProjectBody,
   ProjectListQuery,
   ProjectSchema,
+  type ProjectSummary,
   ProjectSummarySchema,
   UpdateProjectBody,
 } from './projects.schema.ts';
@@ -17,9 +18,9 @@ const listProjects = defineRoute('projects.read', {
   method: 'get',
   path: '/projects',
   tags: TAGS,
-  summary: 'The projects the caller may see (PMO scope, reporting line, own projects), filtered',
+  summary: 'The projects the caller may see (PMO scope, reporting line, own projects), filtered, by code',
   request: { query: ProjectListQuery },
-  responses: { 200: json(z.object({ items: z.array(ProjectSummarySchema) })) },
+  responses: { 200: listResponse(ProjectSummarySchema) },
 });
 
 const getProject = defineRoute('projects.read', {
@@ -52,11 +53,36 @@ const updateProject = defineRoute('projects.manage', {
   responses: { 200: json(ProjectSchema) },
 });
 
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+const PROJECT_COLUMNS: ExportColumn<ProjectSummary>[] = [
+  { header: 'Code', value: (p) => p.code },
+  { header: 'Name', value: (p) => p.name },
+  { header: 'PMO', value: (p) => p.pmo.name },
+  { header: 'Portfolio', value: (p) => p.portfolio?.name },
+  { header: 'Project type', value: (p) => p.projectType.name },
+  { header: 'Standard version', value: (p) => p.standardVersion, kind: 'number' },
+  { header: 'Phase', value: (p) => p.phase.name },
+  { header: 'State', value: (p) => p.state },
+  { header: 'Project manager', value: (p) => p.projectManager?.name },
+  { header: 'Sponsor', value: (p) => p.sponsor?.name },
+  { header: 'Start', value: (p) => p.startDate, kind: 'date' },
+  { header: 'Planned finish', value: (p) => p.plannedFinishDate, kind: 'date' },
+  { header: 'Past planned finish', value: (p) => yesNo(p.pastPlannedFinish) },
+  { header: 'Budget', value: (p) => p.budget, kind: 'money' },
+];
+
 export function projectsRoutes() {
   const router = createRouter();
-  router.openapi(listProjects, async (c) =>
-    c.json({ items: await service.listProjects(depsOf(c).database.db, actorOf(c), c.req.valid('query')) }, 200),
-  );
+  router.openapi(listProjects, async (c) => {
+    const query = c.req.valid('query');
+    return sendList(c, {
+      query,
+      fileName: 'projects',
+      load: (page) => service.listProjects(depsOf(c).database.db, actorOf(c), query, page),
+      columns: PROJECT_COLUMNS,
+    });
+  });
   router.openapi(getProject, async (c) =>
     c.json(await service.getProject(depsOf(c).database.db, actorOf(c), c.req.valid('param').id), 200),
   );

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
+import { listQuery } from '../../kernel/lists.ts';
 import { GateSchema } from '../standards/standards.definition.ts';
 
 export const PROJECT_STATES = ['active', 'on_hold', 'closed', 'terminated'] as const;
@@ -7,7 +8,7 @@ export const PROJECT_ROLES = ['project_manager', 'sponsor', 'team_member'] as co
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 
-export const ProjectListQuery = z.object({
+export const ProjectListQuery = listQuery({
   pmoId: z.uuid().optional(),
   portfolioId: z.uuid().optional(),
   state: z.enum(PROJECT_STATES).optional(),
@@ -15,8 +16,6 @@ export const ProjectListQuery = z.object({
   projectTypeId: z.uuid().optional(),
   managerId: z.uuid().optional().openapi({ description: 'Person id of the project manager' }),
   q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Matches code or name' }),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
 });
 
 export const ProjectSummarySchema = z
@@ -109,7 +108,8 @@ export const UpdateProjectBody = z
   })
   .openapi('UpdateProjectInput');
 
-export type ProjectListFilter = z.infer<typeof ProjectListQuery>;
+/** The filters of the project list, without its paging and format. */
+export type ProjectListFilter = Omit<z.infer<typeof ProjectListQuery>, 'limit' | 'offset' | 'format'>;
 export type CreateProjectInput = z.input<typeof CreateProjectBody>;
 export type UpdateProjectInput = z.infer<typeof UpdateProjectBody>;
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;

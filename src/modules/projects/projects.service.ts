@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
+import type { Page, Paged } from '../../kernel/lists.ts';
 import { isoInstant, toNumber } from '../../kernel/rows.ts';
 import { today } from '../../kernel/dates.ts';
 import { transact } from '../../kernel/usecase.ts';
@@ -96,11 +97,35 @@ async function detailView(db: Queryable, row: repo.ProjectJoined): Promise<Proje
 }
 
 /** The projects the actor may see, filtered; ordered by code. */
-export async function listProjects(db: Queryable, actor: Actor, filter: ProjectListFilter = {}): Promise<ProjectSummary[]> {
+/**
+ * One page of the projects the actor may see, filtered, with how many match in all; every match
+ * when `page` is null (an export). Paged in SQL: the count has the page's WHERE, visibility included.
+ */
+export async function listProjects(
+  db: Queryable,
+  actor: Actor,
+  filter: ProjectListFilter = {},
+  page: Page | null = null,
+): Promise<Paged<ProjectSummary>> {
   const scope = await projectScopeOf(db, actor);
-  const rows = await repo.listProjects(db, { ...filter, visible: scopeFilter(scope) });
+  const condition = {
+    visible: scopeFilter(scope),
+    pmoId: filter.pmoId,
+    portfolioId: filter.portfolioId,
+    state: filter.state,
+    phase: filter.phase,
+    projectTypeId: filter.projectTypeId,
+    managerId: filter.managerId,
+    q: filter.q,
+  };
+  // One after the other: `db` may be a transaction, one connection.
+  const rows = await repo.listProjects(db, condition, page);
+  const total = page ? await repo.countProjects(db, condition) : rows.length;
   const definitions = await repo.definitionsOf(db, [...new Set(rows.map((r) => r.project.standardVersionId))]);
-  return rows.map((r) => summaryView(r, definitions.get(r.project.standardVersionId) as StandardDefinition | undefined));
+  return {
+    items: rows.map((r) => summaryView(r, definitions.get(r.project.standardVersionId) as StandardDefinition | undefined)),
+    total,
+  };
 }
 
 /** One project with its members and the lifecycle of its bound standard version; 404 when not visible. */

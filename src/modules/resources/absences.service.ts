@@ -29,17 +29,22 @@ export function absenceView(row: repo.AbsenceRow): AbsenceView {
   };
 }
 
-/** A person's absences, oldest first, optionally only those touching the months from–to; reasons as the actor may read them. */
+/**
+ * A person's absences, oldest first, optionally only those touching the months from–to; reasons as
+ * the actor may read them. With the person they belong to.
+ */
 export async function listAbsences(
   db: Queryable,
   actor: Actor,
   personId: string,
   query: { from?: string; to?: string } = {},
-): Promise<AbsenceView[]> {
-  if (!(await repo.findPerson(db, personId))) throw notFound('person', personId);
+): Promise<{ person: { id: string; name: string }; absences: AbsenceView[] }> {
+  const person = await repo.findPerson(db, personId);
+  if (!person) throw notFound('person', personId);
   const from = query.from ? monthStart(monthField('from', query.from)) : undefined;
   const to = query.to ? monthEnd(monthField('to', query.to)) : undefined;
-  return (await repo.absencesOf(db, [personId], from, to)).map((row) => redactAbsence(actor, absenceView(row)));
+  const rows = await repo.absencesOf(db, [personId], from, to);
+  return { person: { id: person.id, name: person.name }, absences: rows.map((row) => redactAbsence(actor, absenceView(row))) };
 }
 
 function checkDates(startsOn: string, endsOn: string) {

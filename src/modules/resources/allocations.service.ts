@@ -1,6 +1,7 @@
 import { type Actor, requirePermission } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
+import type { Page, Paged } from '../../kernel/lists.ts';
 import { isoInstant, toNumber } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -51,17 +52,28 @@ export function allocationView(row: repo.AllocationJoined): AllocationView {
   };
 }
 
-/** The allocations on projects the actor may see, filtered; by start month, then project. */
-export async function listAllocations(db: Queryable, actor: Actor, filter: AllocationListFilter = {}): Promise<AllocationView[]> {
-  const rows = await repo.listAllocations(db, {
+/**
+ * One page of the allocations on projects the actor may see, filtered, by start month then project,
+ * with how many match in all; every match when `page` is null. Paged in SQL, visibility in the count.
+ */
+export async function listAllocations(
+  db: Queryable,
+  actor: Actor,
+  filter: AllocationListFilter = {},
+  page: Page | null = null,
+): Promise<Paged<AllocationView>> {
+  const condition = {
     visible: actor.roles.has('resource_manager') ? undefined : await visibleProjectIdFilter(db, actor, allocations.projectId),
     projectId: filter.projectId,
     personId: filter.personId,
     skillId: filter.skillId,
     from: filter.from ? monthStart(monthField('from', filter.from)) : undefined,
     to: filter.to ? monthStart(monthField('to', filter.to)) : undefined,
-  });
-  return rows.map(allocationView);
+  };
+  // One after the other: `db` may be a transaction, one connection.
+  const rows = await repo.listAllocations(db, condition, page);
+  const total = page ? await repo.countAllocations(db, condition) : rows.length;
+  return { items: rows.map(allocationView), total };
 }
 
 /** One allocation; 404 when its project is not visible to the actor. */

@@ -1,5 +1,6 @@
-import { type AnyColumn, type SQL, and, asc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, asc, count, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Page } from '../../kernel/lists.ts';
 import { orgUnits, people, personSkills, skills } from '../org/org.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
 import { absences, allocations } from './resources.tables.ts';
@@ -167,19 +168,36 @@ export interface AllocationFilter {
   to?: string;
 }
 
-export async function listAllocations(db: Queryable, filter: AllocationFilter): Promise<AllocationJoined[]> {
-  return joined(db)
-    .where(
-      and(
-        filter.visible,
-        filter.projectId ? eq(allocations.projectId, filter.projectId) : undefined,
-        filter.personId ? eq(allocations.personId, filter.personId) : undefined,
-        filter.skillId ? eq(allocations.skillId, filter.skillId) : undefined,
-        filter.from ? gte(allocations.endMonth, filter.from) : undefined,
-        filter.to ? lte(allocations.startMonth, filter.to) : undefined,
-      ),
-    )
-    .orderBy(asc(allocations.startMonth), asc(projects.code), asc(people.name), asc(allocations.id));
+/** The one WHERE of the list, its count and its export: visibility and filters. */
+function allocationCondition(filter: AllocationFilter): SQL | undefined {
+  return and(
+    filter.visible,
+    filter.projectId ? eq(allocations.projectId, filter.projectId) : undefined,
+    filter.personId ? eq(allocations.personId, filter.personId) : undefined,
+    filter.skillId ? eq(allocations.skillId, filter.skillId) : undefined,
+    filter.from ? gte(allocations.endMonth, filter.from) : undefined,
+    filter.to ? lte(allocations.startMonth, filter.to) : undefined,
+  );
+}
+
+/** One page of the matching allocations (every one when `page` is null). */
+export async function listAllocations(
+  db: Queryable,
+  filter: AllocationFilter,
+  page: Page | null = null,
+): Promise<AllocationJoined[]> {
+  const query = joined(db)
+    .where(allocationCondition(filter))
+    .orderBy(asc(allocations.startMonth), asc(projects.code), asc(people.name), asc(allocations.id))
+    .$dynamic();
+  if (page) query.limit(page.limit).offset(page.offset);
+  return query;
+}
+
+/** How many allocations match, on every page. */
+export async function countAllocations(db: Queryable, filter: AllocationFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(allocations).where(allocationCondition(filter));
+  return Number(row?.n ?? 0);
 }
 
 export async function findAllocation(db: Queryable, id: string): Promise<AllocationJoined | undefined> {

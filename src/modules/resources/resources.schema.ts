@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
+import { listQuery, pageParams } from '../../kernel/lists.ts';
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 const day = z.iso.date('use an ISO date: 2026-03-31');
@@ -60,7 +61,7 @@ export const UpdateAbsenceBody = z
   })
   .openapi('UpdateAbsenceInput');
 
-export const AbsenceListQuery = z.object({
+export const AbsenceListQuery = listQuery({
   from: MonthInput.optional().openapi({ description: 'Only absences reaching into this month or later' }),
   to: MonthInput.optional().openapi({ description: 'Only absences starting in this month or earlier' }),
 });
@@ -108,7 +109,7 @@ export const UpdateAllocationBody = z
   })
   .openapi('UpdateAllocationInput');
 
-export const AllocationListQuery = z.object({
+export const AllocationListQuery = listQuery({
   projectId: z.uuid().optional(),
   personId: z.uuid().optional(),
   skillId: z.uuid().optional(),
@@ -135,6 +136,9 @@ export const CapacityQuery = z.object({
   to: ViewTo,
   skillId: z.uuid().optional(),
   orgUnitId: z.uuid().optional().openapi({ description: 'People of this org unit and the units below it' }),
+  format: pageParams.format.openapi({
+    description: 'json (the heat map), or csv / xlsx: one row per skill and month with capacity, allocated and free FTE',
+  }),
 });
 
 export const PersonCapacityQuery = z.object({ from: ViewFrom, to: ViewTo });
@@ -205,9 +209,10 @@ export type UpdateAbsenceInput = z.infer<typeof UpdateAbsenceBody>;
 export type AbsenceView = z.infer<typeof AbsenceSchema>;
 export type CreateAllocationInput = z.input<typeof CreateAllocationBody>;
 export type UpdateAllocationInput = z.input<typeof UpdateAllocationBody>;
-export type AllocationListFilter = z.infer<typeof AllocationListQuery>;
+/** The filters of the allocation list, without its paging and format. */
+export type AllocationListFilter = Omit<z.infer<typeof AllocationListQuery>, 'limit' | 'offset' | 'format'>;
 export type AllocationView = z.infer<typeof AllocationSchema>;
-export type CapacityQueryInput = z.infer<typeof CapacityQuery>;
+export type CapacityQueryInput = Omit<z.infer<typeof CapacityQuery>, 'format'>;
 export type CapacityView = z.infer<typeof CapacityViewSchema>;
 export type PersonCapacityView = z.infer<typeof PersonCapacitySchema>;
 export type SkillCapacityRow = z.infer<typeof SkillCapacityRowSchema>;

@@ -1,9 +1,10 @@
-import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { type ExportColumn, PlainListQuery, listResponse, sendList, slicePage } from '../../kernel/lists.ts';
 import {
   CreateProjectTypeBody,
   DiffQuery,
   ProjectTypeSchema,
+  type ProjectTypeSummary,
   ProjectTypeSummarySchema,
   PublishVersionBody,
   StandardDiffSchema,
@@ -21,7 +22,8 @@ const listTypes = defineRoute('standards.read', {
   path: '/project-types',
   tags: TAGS,
   summary: 'Project types with their owning PMO, current standard version and the projects bound per version',
-  responses: { 200: json(z.object({ items: z.array(ProjectTypeSummarySchema) })) },
+  request: { query: PlainListQuery },
+  responses: { 200: listResponse(ProjectTypeSummarySchema) },
 });
 
 const getType = defineRoute('standards.read', {
@@ -84,9 +86,30 @@ const publishVersion = defineRoute('standards.manage', {
   responses: { 201: json(StandardVersionSchema, 'Published') },
 });
 
+const TYPE_COLUMNS: ExportColumn<ProjectTypeSummary>[] = [
+  { header: 'Code', value: (t) => t.code },
+  { header: 'Name', value: (t) => t.name },
+  { header: 'PMO', value: (t) => t.pmo.name },
+  { header: 'Current version', value: (t) => t.currentVersion, kind: 'number' },
+  { header: 'Phases', value: (t) => t.phaseCount, kind: 'number' },
+  { header: 'Projects', value: (t) => t.projectCount, kind: 'number' },
+  {
+    header: 'Projects by version',
+    value: (t) => t.projectsByVersion.map((v) => `v${v.number}: ${v.projectCount}`).join(', '),
+  },
+  { header: 'Description', value: (t) => t.description },
+];
+
 export function standardsRoutes() {
   const router = createRouter();
-  router.openapi(listTypes, async (c) => c.json({ items: await service.listProjectTypes(depsOf(c).database.db) }, 200));
+  router.openapi(listTypes, async (c) =>
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'project-types',
+      load: async (page) => slicePage(await service.listProjectTypes(depsOf(c).database.db), page),
+      columns: TYPE_COLUMNS,
+    }),
+  );
   router.openapi(getType, async (c) => c.json(await service.getProjectType(depsOf(c).database.db, c.req.valid('param').id), 200));
   router.openapi(getVersion, async (c) => {
     const { id, number } = c.req.valid('param');

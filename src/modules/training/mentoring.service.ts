@@ -129,9 +129,14 @@ export async function updateMentorship(db: Db, actor: Actor, id: string, raw: Up
   });
 }
 
-export async function listSessions(db: Queryable, actor: Actor, mentorshipId: string): Promise<MentoringSessionView[]> {
-  await visibleMentorship(db, actor, mentorshipId);
-  return (await repo.listSessions(db, mentorshipId)).map(sessionView);
+/** The session notes of a mentorship the actor may see, newest first, with the mentorship they belong to. */
+export async function listSessions(
+  db: Queryable,
+  actor: Actor,
+  mentorshipId: string,
+): Promise<{ mentorship: MentorshipView; sessions: MentoringSessionView[] }> {
+  const mentorship = mentorshipView(await visibleMentorship(db, actor, mentorshipId));
+  return { mentorship, sessions: (await repo.listSessions(db, mentorshipId)).map(sessionView) };
 }
 
 /**

@@ -73,7 +73,7 @@ export async function listCourses(
         filter.q ? or(ilike(courses.code, likePattern(filter.q)), ilike(courses.title, likePattern(filter.q))) : undefined,
       ),
     )
-    .orderBy(asc(courses.code));
+    .orderBy(asc(courses.code), asc(courses.id));
 }
 
 export async function findCourse(db: Queryable, id: string): Promise<CourseJoined | undefined> {
@@ -186,7 +186,7 @@ function recordsJoined(db: Queryable) {
 export async function listRecords(db: Queryable, personId: string): Promise<RecordJoined[]> {
   return recordsJoined(db)
     .where(eq(trainingRecords.personId, personId))
-    .orderBy(desc(trainingRecords.completedOn), asc(courses.code));
+    .orderBy(desc(trainingRecords.completedOn), asc(courses.code), asc(trainingRecords.id));
 }
 
 export async function findRecord(db: Queryable, id: string): Promise<RecordJoined | undefined> {
@@ -250,7 +250,7 @@ export async function listCertifications(db: Queryable, personId: string): Promi
     .from(certifications)
     .innerJoin(people, eq(people.id, certifications.personId))
     .where(eq(certifications.personId, personId))
-    .orderBy(desc(certifications.obtainedOn), asc(certifications.name));
+    .orderBy(desc(certifications.obtainedOn), asc(certifications.name), asc(certifications.id));
 }
 
 export async function findCertification(db: Queryable, id: string): Promise<CertificationJoined | undefined> {
@@ -336,7 +336,7 @@ export async function listMentorships(
     conditions.push(or(eq(mentorships.mentorId, filter.involving), eq(mentorships.menteeId, filter.involving)));
   return mentorshipsJoined(db)
     .where(and(...conditions))
-    .orderBy(desc(mentorships.startedOn), asc(mentor.name));
+    .orderBy(desc(mentorships.startedOn), asc(mentor.name), asc(mentorships.id));
 }
 
 export async function findMentorship(db: Queryable, id: string): Promise<MentorshipJoined | undefined> {
@@ -376,7 +376,7 @@ export async function listSessions(db: Queryable, mentorshipId: string): Promise
     .select()
     .from(mentoringSessions)
     .where(eq(mentoringSessions.mentorshipId, mentorshipId))
-    .orderBy(desc(mentoringSessions.heldOn), desc(mentoringSessions.createdAt));
+    .orderBy(desc(mentoringSessions.heldOn), desc(mentoringSessions.createdAt), asc(mentoringSessions.id));
 }
 
 export async function insertSession(db: Queryable, values: typeof mentoringSessions.$inferInsert): Promise<SessionRow> {

@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { PlainListQuery, listResponse, sendList, slicePage } from '../../kernel/lists.ts';
 import * as courses from './courses.service.ts';
 import * as mentoring from './mentoring.service.ts';
 import * as qualification from './qualification.service.ts';
@@ -18,6 +18,7 @@ import {
   MentoringSessionSchema,
   MentorshipListQuery,
   MentorshipSchema,
+  type MentorshipView,
   QualificationQuery,
   RequiredCourseSchema,
   RequiredCoursesQuery,
@@ -31,9 +32,19 @@ import {
   UpdateTrainingRecordBody,
   VersionQuery,
 } from './training.schema.ts';
+import {
+  CERTIFICATION_COLUMNS,
+  COURSE_COLUMNS,
+  EXPIRY_COLUMNS,
+  MENTORSHIP_COLUMNS,
+  QUALIFICATION_COLUMNS,
+  RECORD_COLUMNS,
+  REQUIRED_COURSE_COLUMNS,
+  SESSION_COLUMNS,
+  qualificationRows,
+} from './training.exports.ts';
 
 const TAGS = ['Training'];
-const items = <T extends z.ZodType>(schema: T) => json(z.object({ items: z.array(schema) }));
 
 // ---------------------------------------------------------------- courses and requirements
 
@@ -44,7 +55,7 @@ const listCourses = defineRoute('training.read', {
   tags: TAGS,
   summary: 'The course catalogue, with the roles and project types each course is required for',
   request: { query: CourseListQuery },
-  responses: { 200: items(CourseSchema) },
+  responses: { 200: listResponse(CourseSchema) },
 });
 
 const getCourse = defineRoute('training.read', {
@@ -104,7 +115,7 @@ const requiredCourses = defineRoute('training.read', {
   tags: TAGS,
   summary: 'The active courses required for a role, on a project type (and on every type)',
   request: { query: RequiredCoursesQuery },
-  responses: { 200: items(RequiredCourseSchema) },
+  responses: { 200: listResponse(RequiredCourseSchema) },
 });
 
 // ---------------------------------------------------------------- records and certifications
@@ -115,8 +126,8 @@ const listRecords = defineRoute('training.read', {
   path: '/people/{id}/training-records',
   tags: TAGS,
   summary: "A person's training records, newest first (one's own, or anyone's for a training manager)",
-  request: { params: IdParam },
-  responses: { 200: items(TrainingRecordSchema) },
+  request: { params: IdParam, query: PlainListQuery },
+  responses: { 200: listResponse(TrainingRecordSchema) },
 });
 
 const createRecord = defineRoute('training.manage', {
@@ -155,8 +166,8 @@ const listCertifications = defineRoute('training.read', {
   path: '/people/{id}/certifications',
   tags: TAGS,
   summary: "A person's external certifications (one's own, or anyone's for a training manager)",
-  request: { params: IdParam },
-  responses: { 200: items(CertificationSchema) },
+  request: { params: IdParam, query: PlainListQuery },
+  responses: { 200: listResponse(CertificationSchema) },
 });
 
 const createCertification = defineRoute('training.manage', {
@@ -198,7 +209,7 @@ const listMentorships = defineRoute('training.read', {
   tags: TAGS,
   summary: "Mentorships: every one for a training manager, otherwise one's own as mentor or mentee",
   request: { query: MentorshipListQuery },
-  responses: { 200: items(MentorshipSchema) },
+  responses: { 200: listResponse(MentorshipSchema) },
 });
 
 const getMentorship = defineRoute('training.read', {
@@ -237,8 +248,8 @@ const listSessions = defineRoute('training.read', {
   path: '/mentorships/{id}/sessions',
   tags: TAGS,
   summary: 'The session notes of a mentorship, newest first',
-  request: { params: IdParam },
-  responses: { 200: items(MentoringSessionSchema) },
+  request: { params: IdParam, query: PlainListQuery },
+  responses: { 200: listResponse(MentoringSessionSchema) },
 });
 
 const createSession = defineRoute('training.read', {
@@ -260,7 +271,7 @@ const qualificationView = defineRoute('training.manage', {
   tags: TAGS,
   summary: 'Who is qualified to manage each project type, and who lacks which required courses',
   request: { query: QualificationQuery },
-  responses: { 200: items(TypeQualificationSchema) },
+  responses: { 200: listResponse(TypeQualificationSchema) },
 });
 
 const expiries = defineRoute('training.manage', {
@@ -270,14 +281,22 @@ const expiries = defineRoute('training.manage', {
   tags: TAGS,
   summary: 'Training completions expiring soon (and, optionally, already expired), soonest first',
   request: { query: ExpiriesQuery },
-  responses: { 200: items(ExpirySchema) },
+  responses: { 200: listResponse(ExpirySchema) },
 });
 
 export function trainingRoutes() {
   const router = createRouter();
   const db = (c: Parameters<typeof depsOf>[0]) => depsOf(c).database.db;
 
-  router.openapi(listCourses, async (c) => c.json({ items: await courses.listCourses(db(c), c.req.valid('query')) }, 200));
+  router.openapi(listCourses, async (c) => {
+    const { limit, offset, format, ...filter } = c.req.valid('query');
+    return sendList(c, {
+      query: { limit, offset, format },
+      fileName: 'courses',
+      load: async (page) => slicePage(await courses.listCourses(db(c), filter), page),
+      columns: COURSE_COLUMNS,
+    });
+  });
   router.openapi(getCourse, async (c) => c.json(await courses.getCourse(db(c), c.req.valid('param').id), 200));
   router.openapi(createCourse, async (c) => c.json(await courses.createCourse(db(c), actorOf(c), c.req.valid('json')), 201));
   router.openapi(updateCourse, async (c) =>
@@ -287,12 +306,23 @@ export function trainingRoutes() {
   router.openapi(setRequirements, async (c) =>
     c.json(await courses.setRequirements(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
-  router.openapi(requiredCourses, async (c) =>
-    c.json({ items: await courses.listRequiredCourses(db(c), c.req.valid('query')) }, 200),
-  );
+  router.openapi(requiredCourses, async (c) => {
+    const { limit, offset, format, ...filter } = c.req.valid('query');
+    return sendList(c, {
+      query: { limit, offset, format },
+      fileName: 'training-requirements',
+      load: async (page) => slicePage(await courses.listRequiredCourses(db(c), filter), page),
+      columns: REQUIRED_COURSE_COLUMNS,
+    });
+  });
 
   router.openapi(listRecords, async (c) =>
-    c.json({ items: await records.listTrainingRecords(db(c), actorOf(c), c.req.valid('param').id) }, 200),
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'training-records',
+      load: async (page) => slicePage(await records.listTrainingRecords(db(c), actorOf(c), c.req.valid('param').id), page),
+      columns: RECORD_COLUMNS,
+    }),
   );
   router.openapi(createRecord, async (c) =>
     c.json(await records.createTrainingRecord(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
@@ -305,7 +335,12 @@ export function trainingRoutes() {
     return c.body(null, 204);
   });
   router.openapi(listCertifications, async (c) =>
-    c.json({ items: await records.listCertifications(db(c), actorOf(c), c.req.valid('param').id) }, 200),
+    sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'certifications',
+      load: async (page) => slicePage(await records.listCertifications(db(c), actorOf(c), c.req.valid('param').id), page),
+      columns: CERTIFICATION_COLUMNS,
+    }),
   );
   router.openapi(createCertification, async (c) =>
     c.json(await records.createCertification(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
@@ -318,9 +353,15 @@ export function trainingRoutes() {
     return c.body(null, 204);
   });
 
-  router.openapi(listMentorships, async (c) =>
-    c.json({ items: await mentoring.listMentorships(db(c), actorOf(c), c.req.valid('query')) }, 200),
-  );
+  router.openapi(listMentorships, async (c) => {
+    const { limit, offset, format, ...filter } = c.req.valid('query');
+    return sendList(c, {
+      query: { limit, offset, format },
+      fileName: 'mentorships',
+      load: async (page) => slicePage(await mentoring.listMentorships(db(c), actorOf(c), filter), page),
+      columns: MENTORSHIP_COLUMNS,
+    });
+  });
   router.openapi(getMentorship, async (c) =>
     c.json(await mentoring.getMentorship(db(c), actorOf(c), c.req.valid('param').id), 200),
   );
@@ -330,18 +371,42 @@ export function trainingRoutes() {
   router.openapi(updateMentorship, async (c) =>
     c.json(await mentoring.updateMentorship(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
-  router.openapi(listSessions, async (c) =>
-    c.json({ items: await mentoring.listSessions(db(c), actorOf(c), c.req.valid('param').id) }, 200),
-  );
+  router.openapi(listSessions, async (c) => {
+    let mentorship: MentorshipView | undefined;
+    return sendList(c, {
+      query: c.req.valid('query'),
+      fileName: 'mentoring-sessions',
+      load: async (page) => {
+        const list = await mentoring.listSessions(db(c), actorOf(c), c.req.valid('param').id);
+        mentorship = list.mentorship;
+        return slicePage(list.sessions, page);
+      },
+      exportRows: (sessions) => sessions.map((session) => ({ session, mentorship: mentorship! })),
+      columns: SESSION_COLUMNS,
+    });
+  });
   router.openapi(createSession, async (c) =>
     c.json(await mentoring.createSession(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
   );
 
-  router.openapi(qualificationView, async (c) =>
-    c.json({ items: await qualification.qualificationByType(db(c), c.req.valid('query')) }, 200),
-  );
-  router.openapi(expiries, async (c) =>
-    c.json({ items: await qualification.upcomingExpiries(db(c), c.req.valid('query')) }, 200),
-  );
+  router.openapi(qualificationView, async (c) => {
+    const { limit, offset, format, ...filter } = c.req.valid('query');
+    return sendList(c, {
+      query: { limit, offset, format },
+      fileName: 'qualification',
+      load: async (page) => slicePage(await qualification.qualificationByType(db(c), filter), page),
+      exportRows: qualificationRows,
+      columns: QUALIFICATION_COLUMNS,
+    });
+  });
+  router.openapi(expiries, async (c) => {
+    const { limit, offset, format, ...filter } = c.req.valid('query');
+    return sendList(c, {
+      query: { limit, offset, format },
+      fileName: 'training-expiries',
+      load: async (page) => slicePage(await qualification.upcomingExpiries(db(c), filter), page),
+      columns: EXPIRY_COLUMNS,
+    });
+  });
   return router;
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
+import { listQuery } from '../../kernel/lists.ts';
 import { ROLES } from '../../kernel/permissions.ts';
 
 const day = z.iso.date('use an ISO date: 2026-03-31');
@@ -37,7 +38,7 @@ export const CourseSchema = z
   })
   .openapi('Course');
 
-export const CourseListQuery = z.object({
+export const CourseListQuery = listQuery({
   pmoId: z.uuid().optional(),
   active: z
     .enum(['true', 'false'])
@@ -100,7 +101,7 @@ export const SetRequirementsBody = z
   })
   .openapi('SetCourseRequirementsInput');
 
-export const RequiredCoursesQuery = z.object({
+export const RequiredCoursesQuery = listQuery({
   role: z.enum(ROLES).optional().openapi({ description: 'Omit for every role' }),
   projectTypeId: z
     .uuid()
@@ -226,7 +227,7 @@ export const MentorshipSchema = z
   })
   .openapi('Mentorship');
 
-export const MentorshipListQuery = z.object({
+export const MentorshipListQuery = listQuery({
   mentorId: z.uuid().optional(),
   menteeId: z.uuid().optional(),
   pmoId: z.uuid().optional(),
@@ -277,7 +278,7 @@ export const TrainingGapSchema = z
   })
   .openapi('TrainingGap');
 
-export const QualificationQuery = z.object({
+export const QualificationQuery = listQuery({
   projectTypeId: z.uuid().optional(),
   asOf: day.optional().openapi({ description: 'Defaults to today' }),
 });
@@ -292,7 +293,7 @@ export const TypeQualificationSchema = z
   })
   .openapi('TypeQualification');
 
-export const ExpiriesQuery = z.object({
+export const ExpiriesQuery = listQuery({
   withinDays: z.coerce.number().int().min(0).max(3650).default(90),
   includeExpired: z
     .enum(['true', 'false'])
@@ -332,5 +333,6 @@ export type UpdateCertificationInput = z.input<typeof UpdateCertificationBody>;
 export type CreateMentorshipInput = z.input<typeof CreateMentorshipBody>;
 export type UpdateMentorshipInput = z.input<typeof UpdateMentorshipBody>;
 export type CreateSessionInput = z.input<typeof CreateSessionBody>;
-export type MentorshipListFilter = z.infer<typeof MentorshipListQuery>;
-export type CourseListFilter = z.infer<typeof CourseListQuery>;
+type Paging = 'limit' | 'offset' | 'format';
+export type MentorshipListFilter = Omit<z.infer<typeof MentorshipListQuery>, Paging>;
+export type CourseListFilter = Omit<z.infer<typeof CourseListQuery>, Paging>;

@@ -125,6 +125,11 @@ export const api = {
   delete: <T = void>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
 };
 
+/** One page of a list route: `{items, total, limit, offset, next}` (next: the following page's link, or null). */
 export interface ListReply<T> {
   items: T[];
+  total?: number;
+  limit?: number;
+  offset?: number;
+  next?: string | null;
 }

@@ -1,5 +1,10 @@
-/** Initiation requests and the in-app inbox as the web app reads them (see /api/openapi.json). */
-import type { Ref } from './domain.ts';
+/** Initiation requests and the in-app inbox as the web app reads them: aliases of the generated types. */
+import type { Schemas } from './openapi.ts';
+
+export type RequestSummary = Schemas['InitiationRequestSummary'];
+export type InitiationRequest = Schemas['InitiationRequest'];
+export type RequestState = RequestSummary['state'];
+export type RequestAction = InitiationRequest['allowedActions'][number];
 
 export const REQUEST_STATES = [
   'draft',
@@ -10,132 +15,20 @@ export const REQUEST_STATES = [
   'rejected',
   'deferred',
   'withdrawn',
-] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
+] as const satisfies readonly RequestState[];
 
-export type RequestAction =
-  | 'edit'
-  | 'attach'
-  | 'comment'
-  | 'submit'
-  | 'start_review'
-  | 'request_info'
-  | 'withdraw'
-  | 'decide'
-  | 'reopen';
+export type RequestBenefit = Schemas['RequestBenefit'];
+export type CostLine = Schemas['RequestCostLine'];
+export type SkillDemand = Schemas['RequestSkillDemand'];
+export type KnownRisk = Schemas['RequestKnownRisk'];
+export type RequestDependency = Schemas['RequestDependency'];
+export type RequestAttachment = Schemas['RequestAttachment'];
 
-export interface RequestSummary {
-  id: string;
-  code: string;
-  title: string;
-  state: RequestState;
-  /** The requesting user. */
-  requester: Ref;
-  pmo: Ref | null;
-  projectType: Ref | null;
-  wantedStart: string | null;
-  totalCost: number;
-  updatedAt: string;
-  version: number;
-}
+/** The body of PATCH /requests/{id} without the version it is based on: any subset of the content. */
+export type RequestContent = Omit<Schemas['UpdateRequestInput'], 'version'>;
 
-export interface RequestBenefit {
-  description: string;
-  amount: number | null;
-}
-
-export interface CostLine {
-  month: string;
-  amount: number;
-}
-
-export interface SkillDemand {
-  skillId: string;
-  month: string;
-  fte: number;
-}
-
-export interface KnownRisk {
-  title: string;
-  probability: number;
-  impact: number;
-  response?: string | null;
-}
-
-export interface RequestDependency {
-  projectId: string;
-  note: string;
-}
-
-export interface RequestAttachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: Ref;
-  createdAt: string;
-}
-
-export interface InitiationRequest extends RequestSummary {
-  problem: string;
-  objectives: string[];
-  benefits: RequestBenefit[];
-  sponsor: Ref | null;
-  durationMonths: number | null;
-  costEstimate: CostLine[];
-  skillDemand: SkillDemand[];
-  knownRisks: KnownRisk[];
-  dependencies: RequestDependency[];
-  submittedAt: string | null;
-  decidedAt: string | null;
-  decidedBy: Ref | null;
-  decisionRationale: string | null;
-  revisitOn: string | null;
-  conditions: unknown[];
-  projectId: string | null;
-  commentsCount: number;
-  attachments: RequestAttachment[];
-  allowedActions: RequestAction[];
-  createdAt: string;
-}
-
-/** The body of PATCH /requests/{id}: any subset of the content, with the version it is based on. */
-export interface RequestContent {
-  title?: string;
-  problem?: string;
-  objectives?: string[];
-  benefits?: RequestBenefit[];
-  projectTypeId?: string | null;
-  sponsorId?: string | null;
-  pmoId?: string | null;
-  wantedStart?: string | null;
-  durationMonths?: number | null;
-  costEstimate?: CostLine[];
-  skillDemand?: SkillDemand[];
-  knownRisks?: KnownRisk[];
-  dependencies?: RequestDependency[];
-}
-
-export interface RequestComment {
-  id: string;
-  author: Ref;
-  body: string;
-  createdAt: string;
-}
-
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  read: boolean;
-  readAt: string | null;
-  createdAt: string;
-}
+export type RequestComment = Schemas['RequestComment'];
+export type AppNotification = Schemas['Notification'];
 
 /** One colour per state, everywhere a request's state is shown. */
 export const REQUEST_STATE_COLORS: Record<RequestState, string> = {

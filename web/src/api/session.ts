@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { ApiToken, Me, User } from './types.ts';
+import type { Schemas } from './openapi.ts';
+import type { Me } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -32,28 +33,13 @@ export function leadsPmo(me: Me | null | undefined, pmoId: string | null | undef
 }
 
 /** What a personal API token may do: `read` only GET and HEAD, `write` all the owner may. */
-export type TokenScope = 'read' | 'write';
-
-/** A personal API token as GET /auth/tokens lists it. */
-export interface ApiTokenInfo extends ApiToken {
-  scope: TokenScope;
-  /** When it stops working; null: never. */
-  expiresAt: string | null;
-}
+export type TokenScope = Schemas['ApiTokenScope'];
 
 /** The reply of POST /auth/password: what the change ended besides the old password. */
-export interface PasswordChanged {
-  signedOutSessions: number;
-  revokedTokens: number;
-}
+export type PasswordChanged = Schemas['PasswordChanged'];
 
 /** An account's sign-in throttle as an admin sees it on GET /users/{id}. */
-export interface UserSignIn {
-  failedAttempts: number;
-  delayedUntil: string | null;
-}
-
-export type UserWithSignIn = User & { signIn: UserSignIn };
+export type UserSignIn = Schemas['UserSignInState'];
 
 /** When a throttled attempt may be made again, in words: "in 32 seconds", "in about 15 minutes". */
 export function retryWhen(seconds: number | undefined): string {

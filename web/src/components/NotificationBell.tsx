@@ -4,6 +4,7 @@ import { Badge, Button, Flex, List, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import type { Reply } from '../api/openapi.ts';
 import type { AppNotification } from '../api/requests.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { ErrorAlert } from './QueryState.tsx';
@@ -17,8 +18,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const inbox = useQuery({
     queryKey: INBOX_KEY,
-    queryFn: ({ signal }) =>
-      api.get<{ items: AppNotification[]; unread: number }>('/notifications', { query: { limit: 30 }, signal }),
+    queryFn: ({ signal }) => api.get<Reply<'/api/v1/notifications'>>('/notifications', { query: { limit: 30 }, signal }),
     refetchInterval: INBOX_POLL_MS,
     staleTime: 10_000,
   });

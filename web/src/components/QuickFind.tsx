@@ -4,15 +4,9 @@ import { Button, Empty, Flex, Input, type InputRef, Modal, Spin, Tag, Typography
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
+import type { Schemas } from '../api/openapi.ts';
 
-interface SearchHit {
-  kind: 'project' | 'request' | 'person' | 'pmo' | 'standard';
-  id: string;
-  code: string | null;
-  title: string;
-  subtitle: string | null;
-  href: string;
-}
+type SearchHit = Schemas['SearchHit'];
 
 const KIND: Record<SearchHit['kind'], { label: string; icon: ReactNode }> = {
   project: { label: 'Project', icon: <ProjectOutlined /> },
@@ -68,7 +62,7 @@ export function QuickFind() {
 
   const results = useQuery({
     queryKey: ['/search', q],
-    queryFn: ({ signal }) => api.get<{ items: SearchHit[] }>('/search', { query: { q, limit: 6 }, signal }),
+    queryFn: ({ signal }) => api.get<Schemas['SearchReply']>('/search', { query: { q, limit: 6 }, signal }),
     enabled: open && searchable,
     staleTime: 10_000,
   });

@@ -1,5 +1,5 @@
 import { HistoryOutlined } from '@ant-design/icons';
-import { Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Card, Flex, Skeleton, Tag, Timeline, Typography, theme } from 'antd';
 import { useRecord } from '../api/hooks.ts';
 import type { AuditEvent, AuditHistory } from '../api/types.ts';
 import { type Labels, diffRecords, formatValue, isEmptyValue, listChange, readableChanges } from '../lib/diff.ts';
@@ -49,6 +49,8 @@ const cell = { padding: '2px 8px', wordBreak: 'break-word', whiteSpace: 'pre-lin
 
 /** What changed in one event, as a small before → after table: names for references, formatted values. */
 export function ChangeList({ event, labels = {} }: { event: AuditEvent; labels?: Labels }) {
+  // The theme's secondary text, which keeps AA contrast (the library's default grey does not).
+  const secondary = theme.useToken().token.colorTextSecondary;
   const created = event.before === null || event.before === undefined;
   // A created record lists what it was given, not the fields it left empty.
   const changes = readableChanges(
@@ -60,7 +62,7 @@ export function ChangeList({ event, labels = {} }: { event: AuditEvent; labels?:
     <table className="tg-diff" style={{ borderCollapse: 'collapse', marginTop: 6, fontSize: 13, width: '100%', maxWidth: 720 }}>
       <caption style={{ position: 'absolute', left: -10000 }}>Changed fields</caption>
       <thead>
-        <tr style={{ textAlign: 'left', color: 'rgba(0,0,0,0.65)' }}>
+        <tr style={{ textAlign: 'left', color: secondary }}>
           <th scope="col" style={{ padding: '2px 8px 2px 0', fontWeight: 500 }}>
             Field
           </th>
@@ -103,7 +105,7 @@ export function ChangeList({ event, labels = {} }: { event: AuditEvent; labels?:
       {changes.length > shown.length && (
         <tfoot>
           <tr>
-            <td colSpan={created ? 2 : 3} style={{ color: 'rgba(0,0,0,0.65)', paddingTop: 4 }}>
+            <td colSpan={created ? 2 : 3} style={{ color: secondary, paddingTop: 4 }}>
               and {changes.length - shown.length} more changed fields
             </td>
           </tr>

@@ -45,6 +45,8 @@ interface RecordsCardProps<T extends VersionedRecord, V> {
   removeDescription?: ReactNode;
   /** The form fields of the dialog. */
   children: (isNew: boolean) => ReactNode;
+  /** Beside the Add button: the list's export (an ExportButton). */
+  exportButton?: ReactNode;
 }
 
 /**
@@ -112,11 +114,14 @@ export function RecordsCard<T extends VersionedRecord, V>(props: RecordsCardProp
     <Card
       title={props.title}
       extra={
-        manage && (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {props.addLabel}
-          </Button>
-        )
+        <Flex gap={8} wrap>
+          {props.exportButton}
+          {manage && (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {props.addLabel}
+            </Button>
+          )}
+        </Flex>
       }
     >
       {list.error && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}

@@ -1,10 +1,14 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, TreeSelect } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
+import { type ListReply, api } from '../api/client.ts';
 import { useList, useRecord } from '../api/hooks.ts';
+import type { Reply } from '../api/openapi.ts';
 import type { OrgUnitNode, Person, Pmo, Position, ProjectTypeSummary, Skill } from '../api/domain.ts';
 import type { Course } from '../api/training.ts';
 import { type Month, addMonths } from '../lib/capacity.ts';
 import { DateInput } from './DateInput.tsx';
+import { useDebounced } from './useDebounced.ts';
 
 /** antd form controls pass value/onChange; these pickers load their options from the API. */
 interface PickerProps<V> {
@@ -84,15 +88,88 @@ export function ApiPicker<T extends { id: string }>({
   return <PickerSelect {...props} options={options} searchBy={search ? 'search' : 'label'} loading={list.isLoading} />;
 }
 
+/**
+ * The options of a picker over a long list, searched on the server: the first page of what
+ * matches the text typed (`q`), and the chosen record, loaded by its id when it is not among them.
+ */
+export function useServerSearch<T extends { id: string }>(path: string, params: Record<string, string>, value: string | null) {
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim());
+  const query = { ...params, ...(q ? { q } : {}) };
+  const matches = useQuery({
+    queryKey: [path, query],
+    queryFn: ({ signal }) => api.get<ListReply<T>>(path, { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+  const items = matches.data?.items ?? [];
+  const chosen = useRecord<T>(value && !items.some((i) => i.id === value) ? `${path}/${value}` : null);
+  const selected = chosen.data;
+  return {
+    items: selected && !items.some((i) => i.id === selected.id) ? [selected, ...items] : items,
+    loading: matches.isFetching,
+    onSearch: setTyped,
+    /** More match than the first page holds: the list says to type more. */
+    truncated: (matches.data?.total ?? 0) > items.length,
+  };
+}
+
+/** A single-choice picker whose typed text searches the list on the server. */
+export function SearchPicker<T extends { id: string }>({
+  path,
+  params = {},
+  label,
+  filter,
+  defaultPlaceholder,
+  ...props
+}: PickerProps<string | null> & {
+  /** The list endpoint, which takes `q`: '/people', '/projects', '/courses'. */
+  path: string;
+  params?: Record<string, string>;
+  label: (item: T) => string;
+  filter?: (item: T) => boolean;
+  defaultPlaceholder: string;
+}) {
+  const search = useServerSearch<T>(path, params, props.value ?? null);
+  return (
+    <Select
+      id={props.id}
+      aria-label={props['aria-label']}
+      style={{ width: '100%', ...props.style }}
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.(v ?? null)}
+      showSearch={{ filterOption: false, onSearch: search.onSearch }}
+      allowClear={props.allowClear}
+      disabled={props.disabled}
+      loading={search.loading}
+      placeholder={props.placeholder ?? defaultPlaceholder}
+      notFoundContent={search.loading ? 'Searching…' : 'Nothing matches'}
+      options={search.items
+        .filter((item) => item.id === props.value || (filter?.(item) ?? true))
+        .map((item) => ({ value: item.id, label: label(item) }))}
+      popupRender={(menu) => (
+        <>
+          {menu}
+          {search.truncated && (
+            <div style={{ padding: '4px 12px', fontSize: 12 }} role="note">
+              Type more of a name to find others.
+            </div>
+          )}
+        </>
+      )}
+    />
+  );
+}
+
+/** Active people, searched by name or e-mail on the server. */
 export function PersonSelect({ exclude, ...props }: PickerProps<string | null> & { exclude?: string[] }) {
   return (
-    <ApiPicker<Person>
+    <SearchPicker<Person>
       {...props}
       path="/people"
+      params={{ active: 'true' }}
       defaultPlaceholder="Choose a person"
-      filter={(p) => p.active && !exclude?.includes(p.id)}
+      filter={(p) => !exclude?.includes(p.id)}
       label={(p) => (p.jobTitle ? `${p.name} · ${p.jobTitle}` : p.name)}
-      search={(p) => `${p.name} ${p.email}`}
     />
   );
 }
@@ -103,11 +180,10 @@ function toTreeOptions(nodes: OrgUnitNode[]): TreeOption[] {
   return nodes.map((n) => ({ value: n.id, title: `${n.name} (${n.code})`, children: toTreeOptions(n.children ?? []) }));
 }
 
-/** The org unit tree reply: `{items:[...]}`, tolerant of a bare array. */
+/** The org unit tree: its root units, each with its children. */
 export function useOrgTree() {
-  const tree = useRecord<{ items: OrgUnitNode[] } | OrgUnitNode[]>('/org-units/tree');
-  const roots = tree.data ? (Array.isArray(tree.data) ? tree.data : tree.data.items) : undefined;
-  return { ...tree, roots };
+  const tree = useRecord<Reply<'/api/v1/org-units/tree'>>('/org-units/tree');
+  return { ...tree, roots: tree.data?.items };
 }
 
 export function OrgUnitSelect(props: PickerProps<string | null>) {
@@ -190,10 +266,10 @@ export function ProjectTypeSelect(props: PickerProps<string | null>) {
   );
 }
 
-/** Active courses, by code and title. */
+/** Active courses, by code and title, searched on the server. */
 export function CourseSelect(props: PickerProps<string | null>) {
   return (
-    <ApiPicker<Course>
+    <SearchPicker<Course>
       {...props}
       path="/courses"
       params={{ active: 'true' }}

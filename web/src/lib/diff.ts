@@ -226,7 +226,7 @@ export function readableChanges(changes: FieldChange[]): (FieldChange & { label:
  * What an event's record is called: its name from the server, else the name its own before or
  * after carries (a removed record), else nothing.
  */
-export function recordName(event: { entityId: string; before: unknown; after: unknown }, labels: Labels = {}): string | null {
+export function recordName(event: { entityId: string; before?: unknown; after?: unknown }, labels: Labels = {}): string | null {
   if (labels[event.entityId]) return labels[event.entityId]!;
   for (const record of [event.after, event.before]) {
     if (!isPlainObject(record)) continue;
@@ -247,7 +247,7 @@ export function recordName(event: { entityId: string; before: unknown; after: un
 }
 
 /** The app's page of an event's record (or of what it belongs to), when there is one. */
-export function recordPath(event: { entityType: string; entityId: string; before: unknown; after: unknown }): string | null {
+export function recordPath(event: { entityType: string; entityId: string; before?: unknown; after?: unknown }): string | null {
   const own: Record<string, string> = {
     request: '/requests',
     project: '/projects',

@@ -3,14 +3,16 @@ import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
-import type { ApiTokenInfo, TokenScope } from '../../api/session.ts';
+import type { TokenScope } from '../../api/session.ts';
+import type { Schemas } from '../../api/openapi.ts';
+import type { ApiToken } from '../../api/types.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { FormModal } from '../../components/FormDrawer.tsx';
 
-type Created = ApiTokenInfo & { token: string };
+type Created = Schemas['CreatedApiToken'];
 
 /** How long a new token lives: a number of days, a chosen day, or for good. */
 type Lifetime = '30' | '90' | '365' | 'date' | 'never';
@@ -44,12 +46,12 @@ export function expiresAtOf(lifetime: Lifetime, lastDay: string | null | undefin
   return isoDayFromNow(Number(lifetime));
 }
 
-function isExpired(t: ApiTokenInfo): boolean {
+function isExpired(t: ApiToken): boolean {
   return t.expiresAt !== null && Date.parse(t.expiresAt) <= Date.now();
 }
 
 export function ApiTokensCard() {
-  const tokens = useList<ApiTokenInfo>('/auth/tokens');
+  const tokens = useList<ApiToken>('/auth/tokens');
   const { message } = App.useApp();
   const [form] = Form.useForm<NewToken>();
   const lifetime = Form.useWatch('lifetime', form);
@@ -96,7 +98,7 @@ export function ApiTokensCard() {
         otherwise.
       </Typography.Paragraph>
       {tokens.error && <ErrorAlert error={tokens.error} onRetry={() => tokens.refetch()} />}
-      <Table<ApiTokenInfo>
+      <Table<ApiToken>
         rowKey="id"
         size="small"
         loading={tokens.isLoading}

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { can, useMe } from '../../api/session.ts';
 import type { AuditEvent, AuditEventList, AuditVerification } from '../../api/types.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { ChangeList, actionLabel } from '../../components/RecordHistory.tsx';
@@ -139,7 +140,7 @@ export default function AuditPage() {
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Audit trail' }]}
       />
       {can(me.data, 'audit.verify') && <VerifyCard />}
-      <Card title="Events">
+      <Card title="Events" extra={<ExportButton path="/api/v1/audit/events" filters={filters} />}>
         {events.error && <ErrorAlert error={events.error} onRetry={() => events.refetch()} />}
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search

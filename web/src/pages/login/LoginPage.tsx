@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { ME_KEY, retryWhen, useMe } from '../../api/session.ts';
-import type { Me } from '../../api/types.ts';
+import type { LoginResult } from '../../api/types.ts';
 
 interface LoginValues {
   email: string;
@@ -49,7 +49,7 @@ export default function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const reply = await api.post<{ me: Me }>('/auth/login', values, { noRedirect: true });
+      const reply = await api.post<LoginResult>('/auth/login', values, { noRedirect: true });
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, reply.me);
       navigate(target, { replace: true });

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { OrgUnit, OrgUnitNode, Person } from '../../api/domain.ts';
 import { useList } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { RecordHistory } from '../../components/RecordHistory.tsx';
@@ -41,11 +42,14 @@ export default function OrgUnitsPage() {
         subtitle="The organisation's structure. PMOs govern org units; people belong to one."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Organisation' }, { title: 'Org units' }]}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              New org unit
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/org-units" />
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                New org unit
+              </Button>
+            )}
+          </Flex>
         }
       />
       {tree.error && <ErrorAlert error={tree.error} onRetry={() => tree.refetch()} />}

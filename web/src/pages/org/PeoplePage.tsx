@@ -1,27 +1,33 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Flex, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Person, Skill } from '../../api/domain.ts';
-import { useList } from '../../api/hooks.ts';
+import { useList, usePagedList } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
+import { SearchBox } from '../../components/SearchBox.tsx';
 import { OrgUnitSelect } from '../../components/pickers.tsx';
-import { formatMoney, matchesSearch } from '../../lib/format.ts';
+import { formatMoney, plural } from '../../lib/format.ts';
+import { PAGE_SORT_HINT, nullsLast } from '../../lib/sort.ts';
 import { PersonDrawer } from './PersonDrawer.tsx';
 
-/** Everyone in the organisation: filter by org unit and skill, search by name or e-mail. */
+/**
+ * Everyone in the organisation: filter by org unit, skill and status, search by name or e-mail;
+ * the filters apply on the server, to the pages and to the export alike.
+ */
 export default function PeoplePage() {
   const me = useMe().data;
   const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
   const [skillId, setSkillId] = useState<string | null>(null);
+  const [active, setActive] = useState<'true' | 'false' | undefined>(undefined);
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const people = useList<Person>('/people', { orgUnitId: orgUnitId ?? undefined, skillId: skillId ?? undefined });
+  const filters = { q: search || undefined, orgUnitId: orgUnitId ?? undefined, skillId: skillId ?? undefined, active };
+  const people = usePagedList<Person>('/people', filters, { noun: (total) => plural(total, 'person', 'people') });
   const skills = useList<Skill>('/skills');
-  const rows = (people.data ?? []).filter((p) => matchesSearch(search, p.name, p.email, p.jobTitle));
-  const units = [...new Set((people.data ?? []).map((p) => p.orgUnitName).filter((n): n is string => Boolean(n)))].sort();
 
   return (
     <>
@@ -30,21 +36,24 @@ export default function PeoplePage() {
         subtitle="Skills, capacity and cost rates of everyone who can work on projects."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Organisation' }, { title: 'People' }]}
         extra={
-          can(me, 'people.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              New person
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/people" filters={filters} />
+            {can(me, 'people.manage') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                New person
+              </Button>
+            )}
+          </Flex>
         }
       />
       {people.error && <ErrorAlert error={people.error} onRetry={() => people.refetch()} />}
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            placeholder="Search name, e-mail, job title"
+          <SearchBox
+            placeholder="Search name or e-mail"
             aria-label="Search people"
-            allowClear
-            onChange={(e) => setSearch(e.target.value)}
+            value={search}
+            onSearch={setSearch}
             style={{ width: 280 }}
           />
           <div style={{ width: 260 }}>
@@ -66,33 +75,43 @@ export default function PeoplePage() {
             options={(skills.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             style={{ width: 220 }}
           />
+          <Select
+            aria-label="Filter by status"
+            placeholder="Active or not"
+            allowClear
+            value={active}
+            onChange={(v) => setActive(v ?? undefined)}
+            options={[
+              { value: 'true', label: 'Active' },
+              { value: 'false', label: 'Inactive' },
+            ]}
+            style={{ width: 150 }}
+          />
         </Flex>
         <Table<Person>
           rowKey="id"
-          loading={people.isLoading}
-          dataSource={rows}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          loading={people.isFetching}
+          dataSource={people.items}
+          pagination={people.pagination}
+          showSorterTooltip={{ title: PAGE_SORT_HINT }}
           locale={{ emptyText: 'Nobody matches these filters.' }}
           columns={[
             {
               title: 'Name',
               dataIndex: 'name',
               sorter: (a, b) => a.name.localeCompare(b.name),
-              defaultSortOrder: 'ascend',
               render: (n: string, p) => <Link to={`/people/${p.id}`}>{n}</Link>,
             },
             {
               title: 'Job title',
               dataIndex: 'jobTitle',
-              sorter: (a, b) => (a.jobTitle ?? '').localeCompare(b.jobTitle ?? ''),
+              sorter: nullsLast((p) => p.jobTitle),
               render: (t: string | null) => t ?? '—',
             },
             {
               title: 'Org unit',
               dataIndex: 'orgUnitName',
-              filters: units.map((u) => ({ text: u, value: u })),
-              onFilter: (v, p) => p.orgUnitName === v,
-              sorter: (a, b) => (a.orgUnitName ?? '').localeCompare(b.orgUnitName ?? ''),
+              sorter: nullsLast((p) => p.orgUnitName),
               render: (n: string | null) => n ?? '—',
             },
             { title: 'Hours / week', dataIndex: 'weeklyHours', align: 'right', sorter: (a, b) => a.weeklyHours - b.weeklyHours },
@@ -107,17 +126,13 @@ export default function PeoplePage() {
               title: 'Cost rate',
               dataIndex: 'costRate',
               align: 'right',
-              sorter: (a, b) => a.costRate - b.costRate,
-              render: (v: number) => `${formatMoney(v)}/h`,
+              // Null for callers who may not read cost rates: a dash, and last however sorted.
+              sorter: nullsLast((p) => p.costRate),
+              render: (v: number | null) => (v === null ? '—' : `${formatMoney(v)}/h`),
             },
             {
               title: 'Status',
               dataIndex: 'active',
-              filters: [
-                { text: 'Active', value: true },
-                { text: 'Inactive', value: false },
-              ],
-              onFilter: (v, p) => p.active === v,
               render: (a: boolean) => (a ? <Tag color="green">Active</Tag> : <Tag>Inactive</Tag>),
             },
           ]}

@@ -13,7 +13,8 @@ interface Values {
   email: string;
   jobTitle: string | null;
   orgUnitId: string | null;
-  costRate: number;
+  /** Absent from the form when the editor may not read cost rates (the API then gives null). */
+  costRate?: number;
   weeklyHours: number;
   availabilityPct: number;
   active: boolean;
@@ -25,6 +26,8 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
   const { message } = App.useApp();
   const navigate = useNavigate();
   const isNew = person === 'new';
+  // The API masks the cost rate for callers without costs.read; they neither see nor change it.
+  const seesCostRate = isNew || person === null || person.costRate !== null;
   const save = useWrite(
     (v: Values) => {
       const body = {
@@ -32,7 +35,7 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
         email: v.email,
         jobTitle: v.jobTitle?.trim() || null,
         orgUnitId: v.orgUnitId ?? null,
-        costRate: v.costRate,
+        ...(v.costRate === undefined ? {} : { costRate: v.costRate }),
         weeklyHours: v.weeklyHours,
         availability: Math.round(v.availabilityPct) / 100,
         active: v.active,
@@ -48,7 +51,13 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
     if (!person) return;
     form.resetFields();
     if (person === 'new') form.setFieldsValue({ costRate: 0, weeklyHours: 40, availabilityPct: 100, active: true });
-    else form.setFieldsValue({ ...person, availabilityPct: Math.round(person.availability * 100) });
+    else {
+      form.setFieldsValue({
+        ...person,
+        costRate: person.costRate ?? undefined,
+        availabilityPct: Math.round(person.availability * 100),
+      });
+    }
   }, [person, form]);
 
   return (
@@ -87,16 +96,18 @@ export function PersonDrawer({ person, onClose }: { person: Person | 'new' | nul
         <OrgUnitSelect allowClear />
       </Form.Item>
       <Flex gap={16} wrap>
-        <Form.Item
-          label="Cost rate per hour"
-          name="costRate"
-          rules={[
-            { required: true, message: 'Enter a cost rate' },
-            { type: 'number', min: 0, message: 'Must not be negative' },
-          ]}
-        >
-          <InputNumber step={5} precision={2} prefix={currencySymbol()} style={{ width: 150 }} />
-        </Form.Item>
+        {seesCostRate && (
+          <Form.Item
+            label="Cost rate per hour"
+            name="costRate"
+            rules={[
+              { required: true, message: 'Enter a cost rate' },
+              { type: 'number', min: 0, message: 'Must not be negative' },
+            ]}
+          >
+            <InputNumber step={5} precision={2} prefix={currencySymbol()} style={{ width: 150 }} />
+          </Form.Item>
+        )}
         <Form.Item
           label="Hours per week"
           name="weeklyHours"

@@ -86,7 +86,11 @@ export default function PersonPage() {
                                   label: 'Project capacity',
                                   children: `${Math.round(p.weeklyHours * p.availability * 10) / 10} h/week`,
                                 },
-                                { key: 'rate', label: 'Cost rate', children: `${formatMoney(p.costRate)} per hour` },
+                                {
+                                  key: 'rate',
+                                  label: 'Cost rate',
+                                  children: p.costRate === null ? '—' : `${formatMoney(p.costRate)} per hour`,
+                                },
                               ]}
                             />
                           </Card>

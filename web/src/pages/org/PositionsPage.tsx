@@ -1,11 +1,12 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Position } from '../../api/domain.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { OrgUnitSelect, PersonSelect, PositionSelect } from '../../components/pickers.tsx';
@@ -96,11 +97,14 @@ export default function PositionsPage() {
         subtitle="Each PMO reports to one of these positions; approvals above delegated thresholds route up this line."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Organisation' }, { title: 'Executive positions' }]}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              New position
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/positions" />
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                New position
+              </Button>
+            )}
+          </Flex>
         }
       />
       {positions.error && <ErrorAlert error={positions.error} onRetry={() => positions.refetch()} />}

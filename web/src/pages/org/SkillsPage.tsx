@@ -1,10 +1,11 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Skill } from '../../api/domain.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { matchesSearch } from '../../lib/format.ts';
@@ -78,11 +79,14 @@ export default function SkillsPage() {
         title="Skills"
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Organisation' }, { title: 'Skills' }]}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              New skill
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/skills" />
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                New skill
+              </Button>
+            )}
+          </Flex>
         }
       />
       {skills.error && <ErrorAlert error={skills.error} onRetry={() => skills.refetch()} />}

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Table, Typography } from 'antd';
+import { Button, Card, Flex, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PMO_LEVELS, PMO_ORIENTATIONS, type Pmo } from '../../api/domain.ts';
 import { useList } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { PmoLevelTag, orientationLabel } from '../../components/tags.tsx';
@@ -27,11 +28,14 @@ export default function PmosPage() {
         subtitle="Project management offices, whom they report to, and what they govern."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'PMOs' }]}
         extra={
-          can(me, 'pmo.create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              New PMO
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/pmos" />
+            {can(me, 'pmo.create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                New PMO
+              </Button>
+            )}
+          </Flex>
         }
       />
       {pmos.error && <ErrorAlert error={pmos.error} onRetry={() => pmos.refetch()} />}

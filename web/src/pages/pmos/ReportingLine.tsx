@@ -8,7 +8,7 @@ import { humanize } from '../../lib/format.ts';
  * PMO → "Reports to COO · Holder" → "CEO · Holder".
  */
 export function ReportingLine({ pmo }: { pmo: PmoDetail }) {
-  const line = pmo.reportingLine;
+  const line = pmo.reportingLine.filter((pos) => pos !== null);
   const items = [
     {
       key: pmo.id,

@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Portfolio, ProjectSummary } from '../../api/domain.ts';
+import type { PortfolioDetail, ProjectSummary } from '../../api/domain.ts';
 import { useList, useRecord } from '../../api/hooks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, RecordState } from '../../components/QueryState.tsx';
@@ -13,7 +13,7 @@ import { PortfolioDrawer } from './PortfolioDrawer.tsx';
 
 export default function PortfolioPage() {
   const { id = '' } = useParams();
-  const portfolio = useRecord<Portfolio>(`/portfolios/${id}`);
+  const portfolio = useRecord<PortfolioDetail>(`/portfolios/${id}`);
   const projects = useList<ProjectSummary>('/projects', { portfolioId: id });
   const [editing, setEditing] = useState(false);
   return (
@@ -24,7 +24,7 @@ export default function PortfolioPage() {
       backTo={{ to: '/portfolios', label: 'Back to portfolios' }}
     >
       {() => {
-        const p = portfolio.data as Portfolio;
+        const p = portfolio.data as PortfolioDetail;
         const list = projects.data ?? [];
         const budget = list.reduce((sum, x) => sum + x.budget, 0);
         return (

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Portfolio } from '../../api/domain.ts';
 import { useList } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { humanize, matchesSearch } from '../../lib/format.ts';
@@ -24,11 +25,14 @@ export default function PortfoliosPage() {
         subtitle="Portfolios and programs group projects; each is governed by one PMO."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Portfolios' }]}
         extra={
-          can(me, 'portfolios.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              New portfolio
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/portfolios" />
+            {can(me, 'portfolios.manage') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                New portfolio
+              </Button>
+            )}
+          </Flex>
         }
       />
       {portfolios.error && <ErrorAlert error={portfolios.error} onRetry={() => portfolios.refetch()} />}

@@ -1,22 +1,31 @@
-import { Card, Flex, Input, Select, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Card, Flex, Select, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { PROJECT_STATES, type Portfolio, type ProjectSummary, type ProjectTypeSummary } from '../../api/domain.ts';
-import { useList } from '../../api/hooks.ts';
+import { useList, usePagedList } from '../../api/hooks.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
+import { SearchBox } from '../../components/SearchBox.tsx';
 import { PersonSelect, PmoSelect } from '../../components/pickers.tsx';
 import { PastFinishTag, ProjectStateTag } from '../../components/tags.tsx';
-import { formatDate, formatMoney, humanize, matchesSearch, plural } from '../../lib/format.ts';
+import { formatDate, formatMoney, humanize, plural } from '../../lib/format.ts';
+import { PAGE_SORT_HINT } from '../../lib/sort.ts';
 
-const FILTERS = ['pmoId', 'portfolioId', 'state', 'projectTypeId', 'managerId'] as const;
+const FILTERS = ['pmoId', 'portfolioId', 'state', 'projectTypeId', 'managerId', 'q'] as const;
 
-/** Projects table: filter by PMO, portfolio, state, phase, type and manager; filters live in the URL. */
+/**
+ * Projects table: filter by PMO, portfolio, state, type and manager, search by code or name;
+ * filters live in the URL and apply on the server, to the pages and to the export alike.
+ */
 export default function ProjectsPage() {
   const [params, setParams] = useSearchParams();
-  const query = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
-  const search = params.get('q') ?? '';
-  const projects = useList<ProjectSummary>('/projects', query);
+  const query = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Partial<
+    Record<(typeof FILTERS)[number], string>
+  >;
+  const projects = usePagedList<ProjectSummary>('/projects', query, {
+    pageSize: 25,
+    noun: (total) => plural(total, 'project'),
+  });
   const portfolios = useList<Portfolio>('/portfolios');
   const types = useList<ProjectTypeSummary>('/project-types');
   const setFilter = (key: string, value: string | null | undefined) => {
@@ -25,11 +34,6 @@ export default function ProjectsPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const rows = (projects.data ?? []).filter((p) => matchesSearch(search, p.code, p.name));
-  const phases = useMemo(
-    () => [...new Map((projects.data ?? []).map((p) => [p.phase.name, p.phase.name])).keys()].sort(),
-    [projects.data],
-  );
 
   return (
     <>
@@ -37,16 +41,21 @@ export default function ProjectsPage() {
         title="Projects"
         subtitle="Every project you may see, with its PMO, type, phase and state."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Projects' }]}
+        extra={
+          <ExportButton
+            path="/api/v1/projects"
+            filters={{ ...query, state: query.state as ProjectSummary['state'] | undefined }}
+          />
+        }
       />
       {projects.error && <ErrorAlert error={projects.error} onRetry={() => projects.refetch()} />}
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
+          <SearchBox
             placeholder="Search code or name"
             aria-label="Search projects"
-            allowClear
-            defaultValue={search}
-            onChange={(e) => setFilter('q', e.target.value)}
+            value={query.q ?? ''}
+            onSearch={(v) => setFilter('q', v)}
             style={{ width: 240 }}
           />
           <div style={{ width: 220 }}>
@@ -97,17 +106,16 @@ export default function ProjectsPage() {
         </Flex>
         <Table<ProjectSummary>
           rowKey="id"
-          loading={projects.isLoading}
-          dataSource={rows}
-          pagination={{ pageSize: 25, hideOnSinglePage: true, showTotal: (total) => plural(total, 'project') }}
+          loading={projects.isFetching}
+          dataSource={projects.items}
+          pagination={projects.pagination}
+          showSorterTooltip={{ title: PAGE_SORT_HINT }}
           locale={{ emptyText: 'No project matches these filters.' }}
           scroll={{ x: 1100 }}
           columns={[
             {
               title: 'Project',
               key: 'name',
-              sorter: (a, b) => a.code.localeCompare(b.code),
-              defaultSortOrder: 'ascend',
               render: (_, p) => (
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -122,8 +130,6 @@ export default function ProjectsPage() {
             {
               title: 'State',
               dataIndex: 'state',
-              filters: PROJECT_STATES.map((s) => ({ text: humanize(s), value: s })),
-              onFilter: (v, p) => p.state === v,
               render: (s: string, p) => (
                 <Flex gap={4} wrap>
                   <ProjectStateTag state={s} />
@@ -134,8 +140,6 @@ export default function ProjectsPage() {
             {
               title: 'Phase',
               key: 'phase',
-              filters: phases.map((ph) => ({ text: ph, value: ph })),
-              onFilter: (v, p) => p.phase.name === v,
               sorter: (a, b) => a.phase.name.localeCompare(b.phase.name),
               render: (_, p) => p.phase.name,
             },

@@ -1,28 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useList } from '../../api/hooks.ts';
-import { REQUEST_STATES, REQUEST_STATE_LABELS, type RequestSummary } from '../../api/requests.ts';
+import { usePagedList } from '../../api/hooks.ts';
+import { REQUEST_STATES, REQUEST_STATE_LABELS, type RequestState, type RequestSummary } from '../../api/requests.ts';
 import { can, useMe } from '../../api/session.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
+import { SearchBox } from '../../components/SearchBox.tsx';
 import { PmoSelect } from '../../components/pickers.tsx';
-import { formatDate, formatDateTime, formatMoney, matchesSearch, plural } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatMoney, plural } from '../../lib/format.ts';
+import { PAGE_SORT_HINT } from '../../lib/sort.ts';
 import { RequestStateTag } from './RequestStateTag.tsx';
 
-const uniqueRefs = (rows: RequestSummary[], pick: (r: RequestSummary) => { id: string; name: string } | null) =>
-  [
-    ...new Map(
-      rows
-        .map(pick)
-        .filter((r) => r !== null)
-        .map((r) => [r.id, r.name]),
-    ).entries(),
-  ]
-    .sort((a, b) => a[1].localeCompare(b[1]))
-    .map(([value, text]) => ({ value, text }));
-
-/** Initiation requests: mine, or all I may see; filters live in the URL. */
+/**
+ * Initiation requests: mine, or all I may see; filters live in the URL and apply on the server,
+ * to the pages and to the export alike. The newest changed come first.
+ */
 export default function RequestsPage() {
   const me = useMe();
   const navigate = useNavigate();
@@ -31,18 +25,20 @@ export default function RequestsPage() {
   // everyone else start from all they may see (an executive raises none: "mine" would be empty).
   const defaultTab = can(me.data, 'requests.create') && !can(me.data, 'requests.review') ? 'mine' : 'all';
   const tab = (params.get('tab') as 'all' | 'mine' | null) ?? defaultTab;
-  const state = params.get('state') ?? undefined;
+  const state = (params.get('state') as RequestState | null) ?? undefined;
   const pmoId = params.get('pmoId') ?? undefined;
   const search = params.get('q') ?? '';
-  const requests = useList<RequestSummary>('/requests', { mine: tab === 'mine' ? 'true' : undefined, state, pmoId });
+  const filters = { mine: tab === 'mine' ? ('true' as const) : undefined, state, pmoId, q: search || undefined };
+  const requests = usePagedList<RequestSummary>('/requests', filters, {
+    pageSize: 25,
+    noun: (total) => plural(total, 'request'),
+  });
   const setParam = (key: string, value: string | null | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const rows = (requests.data ?? []).filter((r) => matchesSearch(search, r.code, r.title));
-  const all = requests.data ?? [];
 
   return (
     <>
@@ -51,11 +47,14 @@ export default function RequestsPage() {
         subtitle="Requests to start a project, from draft to the PMO's decision."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Requests' }]}
         extra={
-          can(me.data, 'requests.create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/requests/new')}>
-              New request
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/requests" filters={filters} />
+            {can(me.data, 'requests.create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/requests/new')}>
+                New request
+              </Button>
+            )}
+          </Flex>
         }
       />
       {requests.error && <ErrorAlert error={requests.error} onRetry={() => requests.refetch()} />}
@@ -69,12 +68,11 @@ export default function RequestsPage() {
           ]}
         />
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
+          <SearchBox
             placeholder="Search code or title"
             aria-label="Search requests"
-            allowClear
-            defaultValue={search}
-            onChange={(e) => setParam('q', e.target.value)}
+            value={search}
+            onSearch={(v) => setParam('q', v)}
             style={{ width: 240 }}
           />
           <Select
@@ -98,9 +96,10 @@ export default function RequestsPage() {
         </Flex>
         <Table<RequestSummary>
           rowKey="id"
-          loading={requests.isLoading}
-          dataSource={rows}
-          pagination={{ pageSize: 25, hideOnSinglePage: true, showTotal: (total) => plural(total, 'request') }}
+          loading={requests.isFetching}
+          dataSource={requests.items}
+          pagination={requests.pagination}
+          showSorterTooltip={{ title: PAGE_SORT_HINT }}
           locale={{
             emptyText: tab === 'mine' ? 'You have no request matching these filters.' : 'No request matches these filters.',
           }}
@@ -131,24 +130,18 @@ export default function RequestsPage() {
             {
               title: 'State',
               dataIndex: 'state',
-              filters: REQUEST_STATES.map((s) => ({ text: REQUEST_STATE_LABELS[s], value: s })),
-              onFilter: (v, r) => r.state === v,
               sorter: (a, b) => REQUEST_STATES.indexOf(a.state) - REQUEST_STATES.indexOf(b.state),
               render: (_, r) => <RequestStateTag state={r.state} />,
             },
             {
               title: 'PMO',
               key: 'pmo',
-              filters: uniqueRefs(all, (r) => r.pmo),
-              onFilter: (v, r) => r.pmo?.id === v,
               sorter: (a, b) => (a.pmo?.name ?? '').localeCompare(b.pmo?.name ?? ''),
               render: (_, r) => (r.pmo ? <Link to={`/pmos/${r.pmo.id}`}>{r.pmo.name}</Link> : '—'),
             },
             {
               title: 'Type',
               key: 'type',
-              filters: uniqueRefs(all, (r) => r.projectType),
-              onFilter: (v, r) => r.projectType?.id === v,
               sorter: (a, b) => (a.projectType?.name ?? '').localeCompare(b.projectType?.name ?? ''),
               render: (_, r) => r.projectType?.name ?? '—',
             },
@@ -168,7 +161,6 @@ export default function RequestsPage() {
             {
               title: 'Updated',
               dataIndex: 'updatedAt',
-              defaultSortOrder: 'descend',
               sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
               render: (d: string) => formatDateTime(d),
             },

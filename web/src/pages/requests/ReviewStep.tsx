@@ -21,7 +21,7 @@ function PmoQuestion({ requestId }: { requestId: string }) {
     <Alert
       type="warning"
       showIcon
-      title={`${question.actor} asked for information`}
+      title={`${question.actorName} asked for information`}
       description={<span style={{ whiteSpace: 'pre-wrap' }}>{question.reason}</span>}
       style={{ marginBottom: 16 }}
     />

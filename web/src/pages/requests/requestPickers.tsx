@@ -1,6 +1,7 @@
-import { Select } from 'antd';
+import { Select, Typography } from 'antd';
 import type { ProjectSummary, ProjectTypeSummary, Skill } from '../../api/domain.ts';
 import { useList } from '../../api/hooks.ts';
+import { SearchPicker } from '../../components/pickers.tsx';
 
 interface PickerProps {
   value?: string | null;
@@ -31,7 +32,7 @@ export function ProjectTypeSelect(props: PickerProps) {
         return (
           <span>
             {o.label}
-            {type && <span style={{ color: 'rgba(0,0,0,0.45)' }}> · {type.pmo.name}</span>}
+            {type && <Typography.Text type="secondary"> · {type.pmo.name}</Typography.Text>}
           </span>
         );
       }}
@@ -39,23 +40,16 @@ export function ProjectTypeSelect(props: PickerProps) {
   );
 }
 
-/** Projects one may see, by code and name. */
-export function ProjectSelect(props: PickerProps) {
-  const projects = useList<ProjectSummary>('/projects');
+/** Projects one may see, searched by code or name on the server. */
+export function ProjectSelect({ exclude, ...props }: PickerProps) {
   return (
-    <Select
-      id={props.id}
-      aria-label={props['aria-label']}
-      style={{ width: '100%' }}
-      value={props.value ?? undefined}
-      onChange={(v) => props.onChange?.(v ?? null)}
+    <SearchPicker<ProjectSummary>
+      {...props}
       allowClear
-      loading={projects.isLoading}
-      placeholder={props.placeholder ?? 'Choose a project'}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={(projects.data ?? [])
-        .filter((p) => !props.exclude?.includes(p.id) || p.id === props.value)
-        .map((p) => ({ value: p.id, label: `${p.code} · ${p.name}`, title: p.name }))}
+      path="/projects"
+      defaultPlaceholder="Choose a project"
+      filter={(p) => !exclude?.includes(p.id)}
+      label={(p) => `${p.code} · ${p.name}`}
     />
   );
 }

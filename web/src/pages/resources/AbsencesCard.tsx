@@ -1,6 +1,7 @@
 import { Flex, Form, Input } from 'antd';
 import { useList } from '../../api/hooks.ts';
 import type { Absence } from '../../api/resources.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RecordsCard } from '../../components/RecordsCard.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -22,6 +23,7 @@ export function AbsencesCard({ personId, manage }: { personId: string; manage: b
       addLabel="Add absence"
       list={useList<Absence>(path)}
       listPath={path}
+      exportButton={<ExportButton path="/api/v1/people/{id}/absences" params={{ id: personId }} size="small" />}
       recordPath="/absences"
       manage={manage}
       emptyText="No absences recorded."

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Skill } from '../../api/domain.ts';
 import { useList, useRecord } from '../../api/hooks.ts';
 import type { CapacityView } from '../../api/resources.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/QueryState.tsx';
 import { MonthRangePicker, OrgUnitSelect } from '../../components/pickers.tsx';
@@ -60,6 +61,12 @@ export default function CapacityPage() {
         title="Capacity"
         subtitle="Demand against capacity by skill and month: who is booked beyond capacity, and where skills run short."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Capacity' }]}
+        extra={
+          <ExportButton
+            path="/api/v1/resources/capacity"
+            filters={{ from, to, orgUnitId: orgUnitId ?? undefined, skillId: skillId ?? undefined }}
+          />
+        }
       />
       <Card style={{ marginBottom: 16 }}>
         <Flex gap={16} wrap align="center">

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { currentMonth, formatFte, monthSpan, toMonth } from '../../lib/capacity.ts';
 import { AllocationModal } from './AllocationModal.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 const who = (a: Allocation) => a.person?.name ?? `Unnamed ${a.skill?.name ?? ''}`.trim();
 
@@ -42,11 +43,14 @@ export function ProjectTeamTab({ projectId }: { projectId: string }) {
     <Card
       title="Team & allocations"
       extra={
-        manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            Add allocation
-          </Button>
-        )
+        <Flex gap={8} wrap>
+          <ExportButton path="/api/v1/allocations" filters={{ projectId }} />
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              Add allocation
+            </Button>
+          )}
+        </Flex>
       }
     >
       {allocations.error && <ErrorAlert error={allocations.error} onRetry={() => allocations.refetch()} />}

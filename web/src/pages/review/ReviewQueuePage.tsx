@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { formatDate, formatMoney, formatScore, plural } from '../../lib/format.ts';
 import { CapacityHeatmap } from './CapacityHeatmap.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 function ScoreCell({ item }: { item: ReviewQueueItem }) {
   return (
@@ -199,11 +200,14 @@ export default function ReviewQueuePage() {
           <Card
             title={`${pmo ? `${pmo.name}: ` : ''}${plural(queue.data.items.length, 'request')}`}
             extra={
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                Capacity: <Tag color="green">fits</Tag>
-                <Tag color="orange">tight</Tag>
-                <Tag color="red">short</Tag>
-              </Typography.Text>
+              <Flex gap={12} align="center" wrap>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  Capacity: <Tag color="green">fits</Tag>
+                  <Tag color="orange">tight</Tag>
+                  <Tag color="red">short</Tag>
+                </Typography.Text>
+                <ExportButton path="/api/v1/pmos/{id}/review-queue" params={{ id: queue.data.pmoId }} />
+              </Flex>
             }
           >
             <QueueTable queue={queue.data} />

@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Drawer, Flex, Select, Skeleton, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { ProjectType, StandardVersion, StandardVersionInfo } from '../../api/domain.ts';
+import type { ProjectType, StandardDiff, StandardVersion, StandardVersionInfo } from '../../api/domain.ts';
 import { useRecord } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -12,12 +12,6 @@ import { formatValue } from '../../lib/diff.ts';
 import { formatDateTime, humanize } from '../../lib/format.ts';
 import { StandardEditor } from './StandardEditor.tsx';
 import { StandardView } from './StandardView.tsx';
-
-interface StandardDiff {
-  from: number | null;
-  to: number;
-  changes: { path: string; change: string; before?: unknown; after?: unknown }[];
-}
 
 /** What changed between two versions of the standard, path by path. */
 function VersionChanges({ diff }: { diff: StandardDiff }) {

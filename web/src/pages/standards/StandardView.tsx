@@ -57,10 +57,10 @@ function GateDetail({ gate }: { gate: Gate }) {
       />
       <Typography.Text strong>Required deliverables</Typography.Text>
       <div style={{ marginTop: 4 }}>
-        {gate.deliverables.length === 0 ? (
+        {(gate.deliverables ?? []).length === 0 ? (
           <Typography.Text type="secondary">None</Typography.Text>
         ) : (
-          gate.deliverables.map((d) => (
+          (gate.deliverables ?? []).map((d) => (
             <Tag key={d.key} icon={<FlagOutlined />}>
               {d.name}
             </Tag>

@@ -1,6 +1,7 @@
 import { Flex, Form, Input } from 'antd';
 import { useList } from '../../api/hooks.ts';
 import type { Certification } from '../../api/training.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RecordsCard } from '../../components/RecordsCard.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { Evidence, ExpiryTag } from './trainingTags.tsx';
@@ -20,6 +21,7 @@ export function CertificationsCard({ personId, manage }: { personId: string; man
       addLabel="Add certification"
       list={useList<Certification>(path)}
       listPath={path}
+      exportButton={<ExportButton path="/api/v1/people/{id}/certifications" params={{ id: personId }} size="small" />}
       recordPath="/certifications"
       manage={manage}
       emptyText="No external certifications recorded."

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useList } from '../../api/hooks.ts';
 import { can, leadsPmo, useMe } from '../../api/session.ts';
 import type { Course } from '../../api/training.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { matchesSearch } from '../../lib/format.ts';
@@ -32,11 +33,14 @@ export default function CoursesPage() {
         subtitle="The training catalogue, and the courses each role must hold on each project type."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Training' }, { title: 'Courses' }]}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              New course
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/courses" filters={{ q: search.trim() || undefined }} />
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                New course
+              </Button>
+            )}
+          </Flex>
         }
       />
       {courses.error && <ErrorAlert error={courses.error} onRetry={() => courses.refetch()} />}

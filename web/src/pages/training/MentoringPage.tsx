@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { useList, useWrite } from '../../api/hooks.ts';
 import { can, useMe } from '../../api/session.ts';
 import type { Mentorship } from '../../api/training.ts';
 import { FormModal } from '../../components/FormDrawer.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { PersonSelect, PmoSelect } from '../../components/pickers.tsx';
@@ -88,11 +89,14 @@ export default function MentoringPage() {
         subtitle={manage ? 'Mentor–mentee pairs and their session notes.' : 'The mentorships you are mentor or mentee in.'}
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Training' }, { title: 'Mentoring' }]}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              New pair
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/mentorships" />
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                New pair
+              </Button>
+            )}
+          </Flex>
         }
       />
       {pairs.error && <ErrorAlert error={pairs.error} onRetry={() => pairs.refetch()} />}

@@ -2,6 +2,7 @@ import { Flex, Form, Input, Tag } from 'antd';
 import { useList } from '../../api/hooks.ts';
 import type { TrainingRecord } from '../../api/training.ts';
 import { CourseSelect } from '../../components/pickers.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RecordsCard } from '../../components/RecordsCard.tsx';
 import { expiryState, todayIso } from '../../lib/capacity.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -48,6 +49,7 @@ export function TrainingRecordsCard({ personId, manage }: { personId: string; ma
       addLabel="Record training"
       list={records}
       listPath={path}
+      exportButton={<ExportButton path="/api/v1/people/{id}/training-records" params={{ id: personId }} size="small" />}
       recordPath="/training-records"
       manage={manage}
       emptyText="No training recorded."

@@ -5,7 +5,7 @@ import type { Person } from '../../api/domain.ts';
 import { useList, useWrite } from '../../api/hooks.ts';
 import { PersonSelect } from '../../components/pickers.tsx';
 import type { User } from '../../api/types.ts';
-import { type UserWithSignIn, retryWhen } from '../../api/session.ts';
+import { retryWhen } from '../../api/session.ts';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { ALL_ROLES, formatDateTime, plural, roleLabel } from '../../lib/format.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
@@ -23,11 +23,11 @@ interface Values {
  * Failed sign-ins of the account, and the admin's way to let its owner in at once (the waits
  * after failed attempts otherwise pass by themselves).
  */
-function SignInThrottle({ user }: { user: UserWithSignIn }) {
+function SignInThrottle({ user }: { user: User }) {
   const { message } = App.useApp();
   const showError = useServerErrors();
   const [cleared, setCleared] = useState(false);
-  const unlock = useWrite(() => api.post<UserWithSignIn>(`/users/${user.id}/unlock-sign-in`), ['/users']);
+  const unlock = useWrite(() => api.post<User>(`/users/${user.id}/unlock-sign-in`), ['/users']);
   const { failedAttempts, delayedUntil } = user.signIn ?? { failedAttempts: 0, delayedUntil: null };
   if (cleared || (failedAttempts === 0 && !delayedUntil)) return null;
   const waiting = delayedUntil && Date.parse(delayedUntil) > Date.now();
@@ -119,7 +119,7 @@ export function UserDrawer({ user, onClose }: { user: User | 'new' | null; onClo
         onClose();
       }}
     >
-      {user && user !== 'new' && <SignInThrottle key={user.id} user={user as UserWithSignIn} />}
+      {user && user !== 'new' && <SignInThrottle key={user.id} user={user} />}
       <Form.Item
         label="E-mail"
         name="email"

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Person } from '../../api/domain.ts';
 import { useList } from '../../api/hooks.ts';
 import type { User } from '../../api/types.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { ALL_ROLES, formatDateTime, matchesSearch, roleLabel } from '../../lib/format.ts';
@@ -26,9 +27,12 @@ export default function UsersPage() {
         subtitle="Accounts that can sign in, and the roles that decide what they may do."
         breadcrumbs={[{ title: 'Overview', to: '/' }, { title: 'Administration' }, { title: 'Users' }]}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            New user
-          </Button>
+          <Flex gap={8} wrap>
+            <ExportButton path="/api/v1/users" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              New user
+            </Button>
+          </Flex>
         }
       />
       {users.error && <ErrorAlert error={users.error} onRetry={() => users.refetch()} />}
