@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import InterleavedSequencer from './test/support/sequencer.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -11,8 +12,14 @@ export default defineConfig({
   test: {
     globalSetup: ['./test/support/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    sequence: { sequencer: InterleavedSequencer },
+    // Limits for a hang, not for speed: a busy two-core machine (CI beside other work) may take
+    // several times as long as a quiet one, and speed is measured in bench/.
+    testTimeout: 120_000,
+    // Two at once: the database tests wait on PostgreSQL and the browser tests on Chromium, so a
+    // second worker fills the time one of them spends waiting (the default is one on two cores).
+    maxWorkers: 2,
+    hookTimeout: 300_000,
     projects: [
       {
         extends: true as const,
@@ -47,7 +54,6 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.browser.test.ts'],
-          fileParallelism: false,
           testTimeout: 120_000,
           env: { TG_TEST_DB: 'pglite' },
         },

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { startServer } from '../../src/app/server.ts';
 import { loadConfig } from '../../src/kernel/config.ts';
+import { openDatabase } from '../../src/kernel/db.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -51,6 +52,13 @@ export async function startHarness(): Promise<BrowserHarness> {
   ensureWebBuilt();
   const dataRoot = mkdtempSync(join(tmpdir(), 'tollgate-browser-'));
   const config = { ...loadConfig({}), port: 0, dataDir: join(dataRoot, 'data') };
+  // The data directory starts as a copy of the run's demo template (what a first `npm start`
+  // seeds), so the server makes a warm start instead of migrating and seeding for every file.
+  const template = await openDatabase({
+    dataDir: config.dataDir,
+    loadDataDir: new Blob([readFileSync(inject('pgliteTemplates').demo)]),
+  });
+  await template.close();
   const server = await startServer(config);
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

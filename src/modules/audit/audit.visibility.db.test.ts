@@ -85,14 +85,28 @@ const contains = (reply: { status: number; body: { items?: { id: string }[] } },
  * Whether the caller may read the record through its own endpoint; a removed record has no
  * endpoint but its history (null).
  */
-async function readableByItsEndpoint(client: ApiClient, me: string, record: TrailRecord): Promise<boolean | null> {
+async function readableByItsEndpoint(
+  client: ApiClient,
+  me: string,
+  record: TrailRecord,
+  lists: Map<string, Promise<{ status: number; body: { items?: { id: string }[] } }>>,
+): Promise<boolean | null> {
   const id = record.entityId;
   const get = async (path: string) => {
     const status = (await client.get(path)).status;
     expect([200, 404], `${path}`).toContain(status);
     return status === 200;
   };
-  const listed = async (path: string) => contains(await client.get(path), id);
+  // A person's list of records answers for each record in it: read it once per caller.
+  const listOf = (path: string) => {
+    let reply = lists.get(path);
+    if (!reply) {
+      reply = client.get(path);
+      lists.set(path, reply);
+    }
+    return reply;
+  };
+  const listed = async (path: string) => contains(await listOf(path), id);
   switch (record.entityType) {
     case 'request':
       return get(`/api/v1/requests/${id}`);
@@ -140,7 +154,7 @@ async function readableByItsEndpoint(client: ApiClient, me: string, record: Trai
     case 'absence': {
       const personId = await personOf(absences, id);
       if (!personId) return null;
-      const reply = await client.get(`/api/v1/people/${personId}/absences`);
+      const reply = await listOf(`/api/v1/people/${personId}/absences`);
       expect([200, 403]).toContain(reply.status);
       return contains(reply, id);
     }
@@ -234,15 +248,27 @@ describe('the audit event list, for every demo account', () => {
         const key = `${e.entityType}:${e.entityId}`;
         listed.set(key, (listed.get(key) ?? 0) + 1);
       }
+      const lists = new Map<string, Promise<{ status: number; body: { items?: { id: string }[] } }>>();
+      const historiesRead = new Map<string, number>();
       for (const record of trail) {
         const key = `${record.entityType}:${record.entityId}`;
-        const history = await client.get(
-          `/api/v1/audit/records/${encodeURIComponent(record.entityType)}/${encodeURIComponent(record.entityId)}`,
-        );
-        expect([200, 404], key).toContain(history.status);
-        const endpoint = await readableByItsEndpoint(client, me, record);
-        const readable = endpoint ?? history.status === 200;
-        expect(history.status === 200, `${email}: history of ${key}`).toBe(readable);
+        const endpoint = await readableByItsEndpoint(client, me, record, lists);
+        // The per-record history asks the same rule per id that the last describe block proves equal
+        // to the list's SQL for every account and record; here it is read for the first records of
+        // each kind, every removed record (no endpoint of its own) and the records made above.
+        const read = historiesRead.get(record.entityType) ?? 0;
+        const special = endpoint === null || Object.values(extra).includes(record.entityId);
+        let readable = endpoint;
+        if (special || read < 4) {
+          historiesRead.set(record.entityType, read + 1);
+          const history = await client.get(
+            `/api/v1/audit/records/${encodeURIComponent(record.entityType)}/${encodeURIComponent(record.entityId)}`,
+          );
+          expect([200, 404], key).toContain(history.status);
+          readable = endpoint ?? history.status === 200;
+          expect(history.status === 200, `${email}: history of ${key}`).toBe(readable);
+        }
+        if (readable === null) throw new Error(`${key} has neither an endpoint nor a history read`);
         // Listed exactly when readable; when listed, with every event of its own chain.
         expect(listed.has(key), `${email}: ${key} in the list`).toBe(readable);
         if (readable) expect(listed.get(key), `${email}: events of ${key}`).toBe(record.events);
