@@ -2,10 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../kernel/http.ts';
 import { type AuditedRecords, userRecord } from '../modules/audit/index.ts';
 import { decisionRoutes, driversRoutes, intakeRoutes, intakeVisibility } from '../modules/intake/index.ts';
-import { notifyRoutes } from '../modules/notify/index.ts';
+import { notifyRoutes, webhookRoutes } from '../modules/notify/index.ts';
 import { orgRoutes, orgVisibility } from '../modules/org/index.ts';
 import { portfolioRoutes, portfolioVisibility } from '../modules/portfolio/index.ts';
 import { projectsRoutes, projectsVisibility } from '../modules/projects/index.ts';
+import { reportsRoutes, reportsVisibility } from '../modules/reports/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { resourcesRoutes, resourcesVisibility } from '../modules/resources/index.ts';
 import { standardsRoutes, standardsVisibility } from '../modules/standards/index.ts';
@@ -18,11 +19,13 @@ export function moduleRoutes(): OpenAPIHono<AppEnv>[] {
     portfolioRoutes(),
     standardsRoutes(),
     projectsRoutes(),
+    reportsRoutes(),
     trainingRoutes(),
     intakeRoutes(),
     decisionRoutes(),
     driversRoutes(),
     notifyRoutes(),
+    webhookRoutes(),
     resourcesRoutes(),
     searchRoutes(),
   ];
@@ -40,6 +43,7 @@ export function recordVisibility(): AuditedRecords {
     ...portfolioVisibility,
     ...standardsVisibility,
     ...projectsVisibility,
+    ...reportsVisibility,
     ...intakeVisibility,
     ...trainingVisibility,
     ...resourcesVisibility,

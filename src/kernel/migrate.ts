@@ -4,6 +4,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database } from './db.ts';
+import { migrateJobQueue } from './jobs.ts';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -29,6 +30,8 @@ export async function runMigrations(database: Database, databaseUrl?: string): P
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await migratePg(drizzlePg(client, { casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER });
+      // graphile-worker's schema (graphile_worker), where jobs are queued on PostgreSQL.
+      await migrateJobQueue(database);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

@@ -29,6 +29,9 @@ describe('the permission registry', () => {
     'requests.decide',
     'requests.rate',
     'drivers.manage',
+    'reports.submit',
+    'reports.review',
+    'milestones.manage',
   ];
 
   it('gives the admin every permission but the governance decisions reserved to the PMO', () => {

@@ -91,7 +91,25 @@ export const PERMISSIONS = {
       "Manage courses of the PMOs one governs, record anyone's training and certifications, run mentorships; see qualification and expiries",
     roles: ['admin', 'pmo_lead', 'pmo_analyst'],
   },
+  'reports.submit': {
+    description:
+      "Draft, edit, submit and revise the status reports of the projects one manages (or, for PMO staff, that one's PMO governs)",
+    roles: ['project_manager', 'pmo_lead', 'pmo_analyst'],
+  },
+  'reports.review': {
+    description: "Accept or return the submitted status reports of projects one's PMO governs (not one's own projects)",
+    roles: ['pmo_lead', 'pmo_analyst'],
+  },
+  'milestones.manage': {
+    description: "Keep the key milestones of the projects one manages or one's PMO governs",
+    roles: ['project_manager', 'pmo_lead', 'pmo_analyst'],
+  },
   'projects.baseline': { description: "Set a project's cost baseline (lead of the governing PMO)", roles: ['pmo_lead'] },
+  'webhooks.manage': {
+    description:
+      'Register, change and delete outgoing webhooks, rotate their secrets, send test events and read their delivery logs',
+    roles: ['admin'],
+  },
   'audit.read': { description: 'See the history of a record one may see', roles: EVERYONE },
   'search.read': { description: 'Quick find across the records one may open', roles: EVERYONE },
   'audit.verify': {

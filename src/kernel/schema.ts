@@ -1,4 +1,5 @@
 /** Every table, for drizzle-kit and for typed queries across modules. */
+export * from './jobs.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/auth/auth.tables.ts';
 export * from '../modules/org/org.tables.ts';
@@ -10,3 +11,4 @@ export * from '../modules/notify/notify.tables.ts';
 export * from '../modules/projects/baselines.tables.ts';
 export * from '../modules/resources/resources.tables.ts';
 export * from '../modules/training/training.tables.ts';
+export * from '../modules/reports/reports.tables.ts';

@@ -42,6 +42,8 @@ const REQUESTERS: Who[] = ['pm', 'lead', 'analyst'];
 const REVIEWERS: Who[] = ['lead', 'analyst'];
 /** Deciding requests, setting drivers and baselines: the PMO lead only. */
 const DECIDERS: Who[] = ['lead'];
+/** Reporting on projects and keeping their milestones: their managers and the PMO's staff. */
+const REPORTERS: Who[] = ['pm', 'lead', 'analyst'];
 /** Verifying the audit trail. */
 const AUDITORS: Who[] = ['admin', 'lead', 'analyst', ...EXECUTIVES];
 
@@ -52,8 +54,17 @@ const AUDITORS: Who[] = ['admin', 'lead', 'analyst', ...EXECUTIVES];
  */
 export type RequestRecord = 'own' | 'submitted';
 
+/**
+ * Which project a status report or milestone operation is called with: `reporting`, one the
+ * caller may report on (its manager, or staff of a PMO governing it); `reviewing`, one the caller
+ * may review (staff of a governing PMO who is not part of it); `reported`, any with a report.
+ */
+export type ProjectKind = 'reporting' | 'reviewing' | 'reported';
+
 export interface AccessEntry {
   allow: Who[];
+  /** For /projects/{id}/… of the status reports: which project (default: the first the caller lists). */
+  project?: ProjectKind;
   /** For /requests/{id}…: which request (default `submitted`). */
   request?: RequestRecord;
   /** A query string the operation needs to do its work (a month range, a stale version). */
@@ -139,6 +150,23 @@ export const ACCESS: Record<string, AccessEntry> = {
   'PUT /api/v1/projects/{id}/baseline': { allow: DECIDERS },
   'GET /api/v1/projects/{id}/baseline': { allow: ALL },
 
+  'GET /api/v1/projects/{id}/milestones': { allow: ALL },
+  'POST /api/v1/projects/{id}/milestones': { allow: REPORTERS, project: 'reporting' },
+  'GET /api/v1/projects/{id}/milestones/{milestoneId}': { allow: ALL, project: 'reported' },
+  'PATCH /api/v1/projects/{id}/milestones/{milestoneId}': { allow: REPORTERS, project: 'reporting' },
+  'DELETE /api/v1/projects/{id}/milestones/{milestoneId}': { allow: REPORTERS, project: 'reporting', query: STALE },
+  'GET /api/v1/projects/{id}/milestone-trend': { allow: ALL },
+  'GET /api/v1/projects/{id}/report-periods': { allow: ALL },
+  'GET /api/v1/projects/{id}/reporting': { allow: ALL },
+  'GET /api/v1/projects/{id}/status-reports': { allow: ALL },
+  'POST /api/v1/projects/{id}/status-reports': { allow: REPORTERS, project: 'reporting' },
+  'GET /api/v1/projects/{id}/status-reports/{reportId}': { allow: ALL, project: 'reported' },
+  'PATCH /api/v1/projects/{id}/status-reports/{reportId}': { allow: REPORTERS, project: 'reporting' },
+  'POST /api/v1/projects/{id}/status-reports/{reportId}/submit': { allow: REPORTERS, project: 'reporting' },
+  'POST /api/v1/projects/{id}/status-reports/{reportId}/revise': { allow: REPORTERS, project: 'reporting' },
+  'POST /api/v1/projects/{id}/status-reports/{reportId}/accept': { allow: REVIEWERS, project: 'reviewing' },
+  'POST /api/v1/projects/{id}/status-reports/{reportId}/return': { allow: REVIEWERS, project: 'reviewing' },
+
   'GET /api/v1/courses': { allow: ALL },
   'POST /api/v1/courses': { allow: TRAINING },
   'GET /api/v1/courses/{id}': { allow: ALL },
@@ -189,6 +217,24 @@ export const ACCESS: Record<string, AccessEntry> = {
   'GET /api/v1/notifications': { allow: ALL },
   'POST /api/v1/notifications/read-all': { allow: ALL },
   'POST /api/v1/notifications/{id}/read': { allow: ALL },
+  'GET /api/v1/notification-kinds': { allow: ALL },
+  'GET /api/v1/me/notification-preferences': { allow: ALL },
+  'PUT /api/v1/me/notification-preferences': { allow: ALL },
+  'GET /api/v1/me/calendar-feed': { allow: ALL },
+  'POST /api/v1/me/calendar-feed': { allow: ALL },
+  'DELETE /api/v1/me/calendar-feed': { allow: ALL },
+  // The feed's secret URL is its credential: calendar programs fetch it without signing in.
+  'GET /api/v1/calendar/{token}.ics': { allow: ALL },
+
+  // Outgoing webhooks are an integration of the installation: its admin's.
+  'GET /api/v1/webhooks': { allow: ADMIN },
+  'POST /api/v1/webhooks': { allow: ADMIN },
+  'GET /api/v1/webhooks/{id}': { allow: ADMIN },
+  'PATCH /api/v1/webhooks/{id}': { allow: ADMIN },
+  'DELETE /api/v1/webhooks/{id}': { allow: ADMIN, query: STALE },
+  'POST /api/v1/webhooks/{id}/rotate-secret': { allow: ADMIN },
+  'POST /api/v1/webhooks/{id}/test': { allow: ADMIN },
+  'GET /api/v1/webhooks/{id}/deliveries': { allow: ADMIN },
 
   'GET /api/v1/people/{id}/absences': { allow: RESOURCE_READERS },
   'POST /api/v1/people/{id}/absences': { allow: RESOURCING },
@@ -205,4 +251,4 @@ export const ACCESS: Record<string, AccessEntry> = {
 };
 
 /** The operations no sign-in is needed for. */
-export const PUBLIC_OPERATIONS = ['GET /api/v1/settings', 'POST /api/v1/auth/login'];
+export const PUBLIC_OPERATIONS = ['GET /api/v1/settings', 'POST /api/v1/auth/login', 'GET /api/v1/calendar/{token}.ics'];

@@ -25,6 +25,9 @@ const CALLER_BY_PERMISSION: Record<string, string> = {
   'requests.decide': 'pmo.lead@example.com',
   'drivers.manage': 'pmo.lead@example.com',
   'projects.baseline': 'pmo.lead@example.com',
+  'reports.submit': 'pm@example.com',
+  'reports.review': 'pmo.analyst@example.com',
+  'milestones.manage': 'pm@example.com',
 };
 const DEFAULT_CALLER = 'admin@example.com';
 
@@ -169,6 +172,9 @@ async function contentDigest(): Promise<string> {
     'mentorships',
     'mentoring_sessions',
     'notifications',
+    'notification_preferences',
+    'webhooks',
+    'calendar_feeds',
     'audit_events',
     'audit_chain_heads',
   ]) {
@@ -336,6 +342,12 @@ beforeAll(async () => {
       });
     }
   }
+  // A webhook, so that bad input to the webhook routes reaches a real one (the demo has none).
+  const webhook = await callers.get(DEFAULT_CALLER)!.client.post('/api/v1/webhooks', {
+    url: 'https://hooks.example.com/fuzz',
+    events: ['*'],
+  });
+  expect(webhook.status, JSON.stringify(webhook.body)).toBe(201);
   // Real ids: the first item the operation's caller sees in each collection the path walks through.
   for (const op of operations) {
     const { client } = callerOf(op);

@@ -3,7 +3,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabase } from '../support/database.ts';
 import { ApiClient, type ApiReply, type TestApp, testApp } from '../support/http.ts';
-import { ACCESS, ACCOUNTS, PUBLIC_OPERATIONS, type RequestRecord, type Who } from './access-table.ts';
+import { ACCESS, ACCOUNTS, PUBLIC_OPERATIONS, type ProjectKind, type RequestRecord, type Who } from './access-table.ts';
+import { systemActor } from '../../src/kernel/actor.ts';
+import { addDays, today } from '../../src/kernel/dates.ts';
+import { transact } from '../../src/kernel/usecase.ts';
+import { setBaselineInTx } from '../../src/modules/projects/index.ts';
+import { createMilestone, createReport, getReporting } from '../../src/modules/reports/index.ts';
 
 /**
  * The route-table walk. Every operation of the OpenAPI document is called by every demo account
@@ -57,6 +62,8 @@ const demo = {
   drafts: new Map<Who, { id: string; attachment: string }>(),
   tokens: new Map<Who, string>(),
   any: new Map<string, string>(),
+  /** A milestone and a submitted status report on every open project with a go-ahead, by project id. */
+  reported: new Map<string, { milestones: string; 'status-reports': string }>(),
 };
 /** The ids each account sees in a list, by list path. */
 const seen = new Map<string, Set<string>>();
@@ -90,6 +97,34 @@ async function visibleOr(who: Who, listPath: string, table: string): Promise<Pic
   const others = await rows<{ id: string }>(sql`select id::text as id from ${sql.identifier(table)} order by id`);
   if (!others.length) throw new Error(`the demo has no ${table}`);
   return { id: others[0]!.id, visible: false };
+}
+
+/**
+ * For the status report routes: a project with a milestone and a report on which `who` may
+ * report (its manager, or staff of a PMO governing it) or review (staff of a governing PMO who
+ * is not part of the project), the first they list; else one they do not see.
+ */
+async function projectFor(who: Who, kind: ProjectKind): Promise<Pick> {
+  const personId = accounts.get(who)!.personId ?? '00000000-0000-0000-0000-000000000000';
+  const governed = sql`(WITH RECURSIVE tree AS (
+      SELECT pmo_id AS id FROM pmo_members WHERE person_id = ${personId}::uuid
+      UNION SELECT p.id FROM pmos p JOIN tree t ON p.parent_pmo_id = t.id) SELECT id FROM tree)`;
+  const rule =
+    kind === 'reporting'
+      ? sql`(p.project_manager_id = ${personId}::uuid OR p.pmo_id IN ${governed})`
+      : kind === 'reviewing'
+        ? sql`(p.pmo_id IN ${governed} AND p.project_manager_id IS DISTINCT FROM ${personId}::uuid
+             AND p.sponsor_id IS DISTINCT FROM ${personId}::uuid
+             AND NOT EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = p.id AND m.person_id = ${personId}::uuid))`
+        : sql`true`;
+  const fitting = new Set(
+    (await rows<{ id: string }>(sql`select p.id::text as id from projects p where ${rule} order by p.code`)).map((r) => r.id),
+  );
+  const listedIds = [...(await listed(who, '/api/v1/projects?limit=1000'))];
+  const mine = listedIds.find((id) => fitting.has(id) && demo.reported.has(id));
+  if (mine) return { id: mine, visible: true };
+  const hidden = [...demo.reported.keys()].find((id) => !listedIds.includes(id));
+  return { id: hidden ?? randomUUID(), visible: false };
 }
 
 /** The record `who` calls a parameter with, from the collection the path names before it. */
@@ -139,7 +174,14 @@ async function fill(op: Operation, who: Who): Promise<{ path: string; visible: b
   const segments = op.path.split('/');
   const unknown = op.path.split('/');
   let visible = true;
+  let projectId: string | null = null;
   for (let i = 0; i < segments.length; i++) {
+    if (segments[i] === '{token}.ics') {
+      // A calendar feed's secret URL, made now for the caller: the walk's own calls may have replaced an older one.
+      const feed = await accounts.get(who)!.client.post('/api/v1/me/calendar-feed');
+      segments[i] = unknown[i] = new URL(feed.body.url).pathname.split('/').pop()!;
+      continue;
+    }
     const param = /^\{(.+)\}$/.exec(segments[i]!)?.[1];
     if (!param) continue;
     const collection = segments[i - 1]!;
@@ -153,8 +195,22 @@ async function fill(op: Operation, who: Who): Promise<{ path: string; visible: b
       const own = entry.request === 'own';
       const draft = demo.drafts.get(who) ?? demo.drafts.get('pm')!;
       segments[i] = own ? draft.attachment : demo.submitted.attachment;
+    } else if (collection === 'projects' && entry.project) {
+      const pick = await projectFor(who, entry.project);
+      segments[i] = projectId = pick.id;
+      unknown[i] = pick.visible ? pick.id : randomUUID();
+      visible &&= pick.visible;
+      continue;
+    } else if ((collection === 'milestones' || collection === 'status-reports') && projectId) {
+      // A record of the project the path names; a project without one is walked as a record not seen.
+      const id = demo.reported.get(projectId)?.[collection];
+      segments[i] = id ?? randomUUID();
+      unknown[i] = id && visible ? id : randomUUID();
+      visible &&= Boolean(id);
+      continue;
     } else {
       const pick = await recordFor(who, collection, entry.request ?? 'submitted');
+      if (collection === 'projects') projectId = pick.id;
       segments[i] = pick.id;
       unknown[i] = pick.visible ? pick.id : randomUUID();
       visible &&= pick.visible;
@@ -230,11 +286,53 @@ beforeAll(async () => {
   ] as const) {
     demo.any.set(collection, await firstId(table));
   }
+  const webhook = await accounts
+    .get('admin')!
+    .client.post('/api/v1/webhooks', { url: 'https://hooks.example.com/route-walk', events: ['*'] });
+  expect(webhook.status, JSON.stringify(webhook.body)).toBe(201);
+  demo.any.set('webhooks', webhook.body.id);
   demo.threshold = (
     await rows<{ id: string }>(
       sql`select id::text as id from delegation_thresholds where pmo_id = ${demo.epmo}::uuid order by id limit 1`,
     )
   )[0]!.id;
+
+  // A baseline, a milestone and a submitted status report on every open project with a go-ahead.
+  const system = systemActor('route walk');
+  const open = await rows<{ id: string; go_ahead: string; finish: string | null; budget: string; baselines: unknown }>(
+    sql`select p.id::text as id, (p.go_ahead_at at time zone 'UTC')::date::text as go_ahead, p.planned_finish_date::text as finish,
+               p.budget::text as budget, (select count(*) from project_baselines b where b.project_id = p.id) as baselines
+          from projects p where p.go_ahead_at is not null and p.state in ('active', 'on_hold') order by p.code`,
+  );
+  for (const p of open) {
+    const finish = p.finish && p.finish > p.go_ahead ? p.finish : addDays(p.go_ahead, 365);
+    const bac = Number(p.budget) > 0 ? Number(p.budget) : 100_000;
+    if (Number(p.baselines) === 0) {
+      await transact(database.db, ({ tx }) =>
+        setBaselineInTx(tx, system, p.id, {
+          bac,
+          curve: [
+            { date: p.go_ahead, plannedValue: 0 },
+            { date: finish, plannedValue: bac },
+          ],
+        }),
+      );
+    }
+    const milestone = await createMilestone(database.db, system, p.id, { name: 'Route walk milestone', baselineDate: finish });
+    const { ragDimensions } = await getReporting(database.db, system, p.id);
+    // Not before the go-ahead: a project starting later reports from its go-ahead day.
+    const asOf = [p.go_ahead, today()].sort()[1]!;
+    const report = await createReport(database.db, system, p.id, {
+      asOf,
+      percentComplete: 10,
+      actualCost: 1_000,
+      rag: Object.fromEntries(['overall', ...ragDimensions].map((d) => [d, 'green'])),
+      forecastFinish: finish,
+      milestoneForecasts: [{ milestoneId: milestone.id, forecastDate: finish }],
+      submit: true,
+    });
+    demo.reported.set(p.id, { milestones: milestone.id, 'status-reports': report.id });
+  }
 
   // A request of the project manager submitted to the Enterprise PMO (sponsor: the CFO), with an attachment.
   const pm = accounts.get('pm')!.client;

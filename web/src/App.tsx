@@ -12,6 +12,8 @@ const HomePage = page(() => import('./pages/home/HomePage.tsx'));
 const AccountPage = page(() => import('./pages/account/AccountPage.tsx'));
 const UsersPage = page(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = page(() => import('./pages/audit/AuditPage.tsx'));
+const WebhooksPage = page(() => import('./pages/webhooks/WebhooksPage.tsx'));
+const WebhookPage = page(() => import('./pages/webhooks/WebhookPage.tsx'));
 const OrgUnitsPage = page(() => import('./pages/org/OrgUnitsPage.tsx'));
 const PositionsPage = page(() => import('./pages/org/PositionsPage.tsx'));
 const PeoplePage = page(() => import('./pages/org/PeoplePage.tsx'));
@@ -95,6 +97,8 @@ function Authenticated() {
           <Route path="/" element={<HomePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/users" element={guarded('users.manage', <UsersPage />)} />
+          <Route path="/admin/webhooks" element={guarded('webhooks.manage', <WebhooksPage />)} />
+          <Route path="/admin/webhooks/:id" element={guarded('webhooks.manage', <WebhookPage />)} />
           <Route path="/audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="/org/units" element={guarded('org.read', <OrgUnitsPage />)} />
           <Route path="/org/positions" element={guarded('org.read', <PositionsPage />)} />

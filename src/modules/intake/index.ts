@@ -27,13 +27,11 @@ export { listComments, addComment } from './intake.comments.ts';
  * What the decision (POST /requests/{id}/decision) needs, all in the caller's transaction:
  * @example const req = await getRequestForDecisionInTx(tx, id); await checkDecisionInTx(tx, actor, id, 'approve');
  *          const decided = await markDecidedInTx(tx, actor, id, { outcome: 'approve', rationale, projectId });
- *          afterCommit(() => notifyRequestDecided(db, decided));
  */
 export {
   getRequestForDecisionInTx,
   checkDecisionInTx,
   markDecidedInTx,
-  notifyRequestDecided,
   requestRelationInTx,
 } from './intake.decided.ts';
 export { lockVisibleRequest } from './intake.service.ts';

@@ -4,7 +4,7 @@ import { notFound } from '../../kernel/errors.ts';
 import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
-import { notifyUsers } from '../notify/index.ts';
+import { notify } from '../notify/index.ts';
 import { canSeeRequest } from './intake.policy.ts';
 import * as repo from './intake.repo.ts';
 import { CommentBody, type CommentView } from './intake.schema.ts';
@@ -27,7 +27,7 @@ export async function listComments(db: Queryable, actor: Actor, id: string): Pro
 export async function addComment(db: Db, actor: Actor, id: string, raw: { body: string }): Promise<CommentView> {
   const input = parseInput(CommentBody, raw);
   const userId = requireUser(actor);
-  return transact(db, async ({ tx, afterCommit }) => {
+  return transact(db, async ({ tx }) => {
     const row = await lockVisibleRequest(tx, actor, id);
     const comment = await repo.insertComment(tx, { requestId: id, authorUserId: userId, body: input.body });
     await recordAudit(tx, actor, {
@@ -44,16 +44,15 @@ export async function addComment(db: Db, actor: Actor, id: string, raw: { body: 
         : []
       : [row.requesterUserId];
     const recipients = without(actor, audience);
-    afterCommit(() =>
-      notifyUsers(db, recipients, {
-        kind: 'request.commented',
-        title: `${actor.name} commented on ${row.code}: ${row.title}`,
-        body: input.body.slice(0, 500),
-        link: `/requests/${id}`,
-        entityType: 'request',
-        entityId: id,
-      }).then(() => undefined),
-    );
+    await notify(tx, {
+      userIds: recipients,
+      kind: 'request.commented',
+      title: `${actor.name} commented on ${row.code}: ${row.title}`,
+      body: input.body.slice(0, 500),
+      link: `/requests/${id}`,
+      entityType: 'request',
+      entityId: id,
+    });
     return {
       id: comment.id,
       author: { id: userId, name: actor.name },

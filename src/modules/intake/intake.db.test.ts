@@ -5,7 +5,7 @@ import { type TestDatabase, testDatabase } from '../../../test/support/database.
 import { ApiClient, type TestApp, testApp } from '../../../test/support/http.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { findUserByEmail, loadActor } from '../auth/index.ts';
-import { getRequestForDecisionInTx, markDecidedInTx, notifyRequestDecided } from './index.ts';
+import { getRequestForDecisionInTx, markDecidedInTx } from './index.ts';
 
 /**
  * The request workflow over HTTP, in-process, on the seeded demo organisation: drafts and the
@@ -463,7 +463,7 @@ describe('decision support and reopening', () => {
     await expect(
       transact(database.db, ({ tx }) => markDecidedInTx(tx, leadActor, r.id, { outcome: 'defer', rationale: 'later' })),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const decided = await transact(database.db, async ({ tx, afterCommit }) => {
+    const decided = await transact(database.db, async ({ tx }) => {
       const loaded = await getRequestForDecisionInTx(tx, r.id);
       expect(loaded.totalCost).toBe(95000.5);
       expect(loaded.costEstimate).toHaveLength(2);
@@ -472,7 +472,6 @@ describe('decision support and reopening', () => {
         rationale: 'Next budget cycle',
         revisitOn: '2027-06-01',
       });
-      afterCommit(() => notifyRequestDecided(database.db, result));
       return result;
     });
     expect(decided.after).toBe('deferred');

@@ -1,8 +1,8 @@
 import type { Actor } from '../../kernel/actor.ts';
-import type { Queryable, Tx } from '../../kernel/db.ts';
+import type { Tx } from '../../kernel/db.ts';
 import { invalid, notFound } from '../../kernel/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { type Notice, markReadAboutInTx, notifyUsers } from '../notify/index.ts';
+import { type Notice, markReadAboutInTx, notify } from '../notify/index.ts';
 import { relationTo } from './intake.policy.ts';
 import * as repo from './intake.repo.ts';
 import type { Benefit, CostLine, Dependency, KnownRisk, SkillDemand } from './intake.schema.ts';
@@ -92,16 +92,16 @@ export interface DecidedRequest {
   request: DecisionRequest;
   before: RequestState;
   after: RequestState;
-  /** Whom to tell and what, after commit: `afterCommit(() => notifyRequestDecided(db, decided))`. */
+  /** Whom the decision was told to, and what (already in the transaction's outbox). */
   recipients: string[];
   notice: Notice;
 }
 
 /**
  * Records the decision on the request in the caller's transaction: checks (as checkDecisionInTx),
- * sets the state, rationale, revisit date, conditions and project, records `request.decide`, and
- * marks the decider's notifications about the request read.
- * Sends nothing: the caller registers notifyRequestDecided with afterCommit.
+ * sets the state, rationale, revisit date, conditions and project, records `request.decide`,
+ * marks the decider's notifications about the request read, and notifies the requester and the
+ * sponsor, all in the caller's transaction: a rolled-back decision tells nobody.
  */
 export async function markDecidedInTx(tx: Tx, actor: Actor, id: string, decision: DecisionInput): Promise<DecidedRequest> {
   const row = await lockVisibleRequest(tx, actor, id);
@@ -135,19 +135,11 @@ export async function markDecidedInTx(tx: Tx, actor: Actor, id: string, decision
   // The decider's notices about the request are answered by the decision, and roll back with it.
   await markReadAboutInTx(tx, actor.userId, 'request', id);
   const sponsorUser = row.sponsorId ? await repo.userIdOfPerson(tx, row.sponsorId) : null;
-  const { notice } = await noticeFor(tx, actor, 'decide', row, to, decision.rationale.trim());
-  return {
-    request: decisionRequest(updated!),
-    before: row.state,
-    after: to,
-    recipients: without(actor, [row.requesterUserId, sponsorUser]),
-    notice: { ...notice, kind: `request.${to}` },
-  };
-}
-
-/** Tells the requester and the sponsor of a decision; call after commit. */
-export async function notifyRequestDecided(db: Queryable, decided: DecidedRequest): Promise<void> {
-  await notifyUsers(db, decided.recipients, decided.notice);
+  const { notice: told } = await noticeFor(tx, actor, 'decide', row, to, decision.rationale.trim());
+  const recipients = without(actor, [row.requesterUserId, sponsorUser]);
+  const notice = { ...told, kind: `request.${to}` };
+  await notify(tx, { ...notice, userIds: recipients });
+  return { request: decisionRequest(updated!), before: row.state, after: to, recipients, notice };
 }
 
 /** The relation of the actor to a request, for callers that show or check actions themselves. */

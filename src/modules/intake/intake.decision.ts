@@ -16,13 +16,7 @@ import { type AllocationView, allocateInTx } from '../resources/index.ts';
 import { assertQualifiedProjectManager } from '../training/index.ts';
 import { assertScoreUsable } from './intake.drivers.service.ts';
 import type { CostLine } from './intake.schema.ts';
-import {
-  type DecisionRequest,
-  checkDecisionInTx,
-  getRequestForDecisionInTx,
-  markDecidedInTx,
-  notifyRequestDecided,
-} from './intake.decided.ts';
+import { type DecisionRequest, checkDecisionInTx, getRequestForDecisionInTx, markDecidedInTx } from './intake.decided.ts';
 import { getRequest } from './intake.service.ts';
 
 const day = z.iso.date().openapi({ example: '2026-09-01' });
@@ -194,7 +188,8 @@ async function approveInTx(tx: Tx, actor: Actor, request: DecisionRequest, input
  * one transaction: the project is created from its type's current standard in its first phase,
  * the budget allocated and the baseline set from the cost estimate, the project manager granted,
  * people allocated within capacity and the go-ahead recorded — or nothing is written at all.
- * The requester and the sponsor are told after the commit.
+ * The requester and the sponsor are told in the same transaction (the outbox), so a rolled-back
+ * approval tells nobody.
  */
 export async function decideRequest(db: Db, actor: Actor, requestId: string, raw: DecisionBodyInput): Promise<DecisionResult> {
   const parsed = DecisionBody.safeParse(raw);
@@ -204,18 +199,18 @@ export async function decideRequest(db: Db, actor: Actor, requestId: string, raw
     );
   }
   const input = parsed.data;
-  const outcome = await transact(db, async ({ tx, afterCommit }) => {
+  const outcome = await transact(db, async ({ tx }) => {
     await checkDecisionInTx(tx, actor, requestId, input.outcome);
     const request = await getRequestForDecisionInTx(tx, requestId);
     const approved = input.outcome === 'approve' ? await approveInTx(tx, actor, request, input) : null;
-    const decided = await markDecidedInTx(tx, actor, requestId, {
+    // Records the decision and tells the requester and the sponsor, in this transaction.
+    await markDecidedInTx(tx, actor, requestId, {
       outcome: input.outcome,
       rationale: input.rationale,
       revisitOn: input.revisitOn ?? null,
       conditions: input.outcome === 'approve' ? input.conditions : [],
       projectId: approved?.project.id ?? null,
     });
-    afterCommit(() => notifyRequestDecided(db, decided));
     return approved;
   });
   return {

@@ -6,7 +6,7 @@ import type { Page, Paged } from '../../kernel/lists.ts';
 import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
-import { type Notice, markReadAboutInTx, notifyUsers } from '../notify/index.ts';
+import { type Notice, markReadAboutInTx, notify } from '../notify/index.ts';
 import { canSeeProject } from '../projects/index.ts';
 import { canSeeRequest, relationTo, visibleRequestFilter } from './intake.policy.ts';
 import * as repo from './intake.repo.ts';
@@ -322,11 +322,11 @@ const READS_NOTICES: ReadonlySet<RequestAction> = new Set(['start_review', 'requ
 
 /**
  * One move of the workflow: checks visibility (404), the party and the state (`nextState`),
- * writes the state and the audit event in one transaction, and notifies after commit.
+ * writes the state, the audit event and the notices (the outbox) in one transaction.
  */
 async function move(db: Db, actor: Actor, id: string, action: RequestAction, reason: string | null): Promise<RequestView> {
   if (REASON_REQUIRED.has(action) && !reason?.trim()) throw invalid('reason', 'is required');
-  return transact(db, async ({ tx, afterCommit }) => {
+  return transact(db, async ({ tx }) => {
     const row = await lockVisibleRequest(tx, actor, id);
     const to = nextState(row.state, action, await relationTo(tx, actor, row));
     if (action === 'submit') {
@@ -349,7 +349,7 @@ async function move(db: Db, actor: Actor, id: string, action: RequestAction, rea
     // Reviewing or asking answers the notices that brought the reviewer here.
     if (READS_NOTICES.has(action)) await markReadAboutInTx(tx, actor.userId, 'request', id);
     const { userIds, notice } = await noticeFor(tx, actor, action, row, to, reason);
-    afterCommit(() => notifyUsers(db, userIds, notice).then(() => undefined));
+    await notify(tx, { ...notice, userIds });
     return reload(tx, actor, id);
   });
 }

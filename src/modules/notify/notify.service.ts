@@ -6,8 +6,9 @@ import { isoInstant } from '../../kernel/rows.ts';
 import type { Page } from '../../kernel/lists.ts';
 import { notifications } from './notify.tables.ts';
 
+/** What a notification says; `notify(tx, …)` writes it to each recipient's inbox. */
 export interface Notice {
-  /** What happened, for filtering and icons: `request.submitted`, `request.info_requested`, … */
+  /** What happened, a registered kind (notify.kinds.ts): `request.submit`, `status_report.overdue`, … */
   kind: string;
   title: string;
   body?: string | null;
@@ -28,32 +29,6 @@ export interface NotificationView {
   read: boolean;
   readAt: string | null;
   createdAt: string;
-}
-
-/**
- * Puts one notice in each user's in-app inbox. Call it after the use case commits (from
- * `afterCommit`), so a rolled-back change never notifies anyone. Duplicates and nulls are dropped.
- * @example afterCommit(() => notifyUsers(db, [requesterUserId], { kind: 'request.info_requested', title: '…' }))
- */
-export async function notifyUsers(
-  db: Queryable,
-  userIds: readonly (string | null | undefined)[],
-  notice: Notice,
-): Promise<number> {
-  const recipients = [...new Set(userIds.filter((u): u is string => Boolean(u)))];
-  if (recipients.length === 0) return 0;
-  await db.insert(notifications).values(
-    recipients.map((userId) => ({
-      userId,
-      kind: notice.kind,
-      title: notice.title,
-      body: notice.body ?? null,
-      link: notice.link ?? null,
-      entityType: notice.entityType ?? null,
-      entityId: notice.entityId ?? null,
-    })),
-  );
-  return recipients.length;
 }
 
 function view(row: typeof notifications.$inferSelect): NotificationView {

@@ -218,6 +218,60 @@ export interface paths {
     /** Set a new baseline version: BAC and the cumulative planned-value curve (PMO lead only) */
     put: operations['setProjectBaseline'];
   };
+  '/api/v1/projects/{id}/milestones': {
+    /** The project's key milestones by baseline date, with the latest forecast and slip of each */
+    get: operations['listMilestones'];
+    /** Add a key milestone: name, baseline date, the gate or deliverable it belongs to (project manager or the project's PMO) */
+    post: operations['createMilestone'];
+  };
+  '/api/v1/projects/{id}/milestones/{milestoneId}': {
+    /** One milestone with its latest forecast */
+    get: operations['getMilestone'];
+    /** Remove a milestone no submitted report has forecast (409 IN_USE otherwise) */
+    delete: operations['deleteMilestone'];
+    /** Edit a milestone, or record the day it was achieved; with version */
+    patch: operations['updateMilestone'];
+  };
+  '/api/v1/projects/{id}/milestone-trend': {
+    /** The milestone trend chart: each milestone’s forecast in every submitted report, with its slip */
+    get: operations['getMilestoneTrend'];
+  };
+  '/api/v1/projects/{id}/report-periods': {
+    /** The project's report periods from its go-ahead by its standard's cadence, newest first, with due day and due state */
+    get: operations['listReportPeriods'];
+  };
+  '/api/v1/projects/{id}/reporting': {
+    /** What report is due next and what is late, with the project’s current status (RAG, computed RAG, mismatch, EVM) */
+    get: operations['getProjectReporting'];
+  };
+  '/api/v1/projects/{id}/status-reports': {
+    /** The project's status report versions, newest first (drafts only for those who report on the project) */
+    get: operations['listStatusReports'];
+    /** Start the status report of the period asOf falls in, as a draft or (submit: true) submitted at once with its earned value, computed RAG and mismatches */
+    post: operations['createStatusReport'];
+  };
+  '/api/v1/projects/{id}/status-reports/{reportId}': {
+    /** One status report version with its earned value, computed RAG, mismatches, review and the period’s other versions */
+    get: operations['getStatusReport'];
+    /** Save any subset of a draft’s fields (the autosave); with version. A submitted version never changes */
+    patch: operations['updateStatusReport'];
+  };
+  '/api/v1/projects/{id}/status-reports/{reportId}/submit': {
+    /** Submit a complete draft (422 names each missing field): earned value against the baseline in force at asOf, frozen */
+    post: operations['submitStatusReport'];
+  };
+  '/api/v1/projects/{id}/status-reports/{reportId}/accept': {
+    /** Accept a submitted report, with an optional comment (a lead or analyst of the project's PMO, not part of the project) */
+    post: operations['acceptStatusReport'];
+  };
+  '/api/v1/projects/{id}/status-reports/{reportId}/return': {
+    /** Return a submitted report for revision with a comment (a lead or analyst of the project's PMO, not part of the project) */
+    post: operations['returnStatusReport'];
+  };
+  '/api/v1/projects/{id}/status-reports/{reportId}/revise': {
+    /** Start the revision of a returned report: a new draft version of the same period with its content */
+    post: operations['reviseStatusReport'];
+  };
   '/api/v1/courses': {
     /** The course catalogue, with the roles and project types each course is required for */
     get: operations['listCourses'];
@@ -374,6 +428,31 @@ export interface paths {
     /** The caller's in-app inbox: unread first, then newest first; with the unread count */
     get: operations['listNotifications'];
   };
+  '/api/v1/notification-kinds': {
+    /** The kinds of events Tollgate notifies of: those addressed to users (with their e-mail default) and those for webhooks only */
+    get: operations['listNotificationKinds'];
+  };
+  '/api/v1/me/notification-preferences': {
+    /** The caller's choice per kind of notice: inbox only, or inbox and e-mail, with each kind's default */
+    get: operations['getNotificationPreferences'];
+    /** Choose inbox only or inbox and e-mail for the kinds named; the other kinds keep their choice */
+    put: operations['updateNotificationPreferences'];
+  };
+  '/api/v1/me/calendar-feed': {
+    /** The caller's personal iCalendar feed, if they have one (its secret URL is shown only when it is made) */
+    get: operations['getCalendarFeed'];
+    /** Make a new secret URL for the personal iCalendar feed, shown once; the previous URL stops working */
+    post: operations['createCalendarFeed'];
+    /** Revoke the personal iCalendar feed's URL: it answers 404 from now on */
+    delete: operations['revokeCalendarFeed'];
+  };
+  '/api/v1/calendar/{token}.ics': {
+    /**
+     * A personal iCalendar feed at its secret URL (no sign-in): due status reports and the other dated duties of its owner
+     * @description Subscribe to it in a calendar program. An unknown or revoked token answers 404.
+     */
+    get: operations['getCalendarFeedFile'];
+  };
   '/api/v1/notifications/read-all': {
     /** Mark all my notifications read */
     post: operations['markAllNotificationsRead'];
@@ -381,6 +460,35 @@ export interface paths {
   '/api/v1/notifications/{id}/read': {
     /** Mark one of my notifications read */
     post: operations['markNotificationRead'];
+  };
+  '/api/v1/webhooks': {
+    /** The registered webhooks, newest first, with their latest delivery */
+    get: operations['listWebhooks'];
+    /**
+     * Register a webhook: its URL and the event kinds it receives; the reply carries the signing secret, shown once
+     * @description Each delivery is a POST of `{id, kind, occurredAt, data}` with `X-Tollgate-Event: <kind>` and `X-Tollgate-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>`; a non-2xx answer or no answer within 10 s is retried with backoff.
+     */
+    post: operations['createWebhook'];
+  };
+  '/api/v1/webhooks/{id}': {
+    /** One webhook */
+    get: operations['getWebhook'];
+    /** Delete a webhook and its delivery log */
+    delete: operations['deleteWebhook'];
+    /** Change a webhook's URL, event kinds, description or whether it is active */
+    patch: operations['updateWebhook'];
+  };
+  '/api/v1/webhooks/{id}/rotate-secret': {
+    /** Replace the signing secret; the reply carries the new one, shown once (the old one stops signing at once) */
+    post: operations['rotateWebhookSecret'];
+  };
+  '/api/v1/webhooks/{id}/test': {
+    /** Send a test event (kind webhook.test) to the webhook; its attempts appear in the delivery log */
+    post: operations['sendWebhookTestEvent'];
+  };
+  '/api/v1/webhooks/{id}/deliveries': {
+    /** The webhook's delivery log: every attempt, newest first, with the answer or the error */
+    get: operations['listWebhookDeliveries'];
   };
   '/api/v1/people/{id}/absences': {
     /** A person's absences (leave, training, sickness), optionally only those touching the months from–to */
@@ -1278,6 +1386,353 @@ export interface components {
       }[];
       reason?: string;
     };
+    Milestone: {
+      id: string;
+      projectId: string;
+      name: string;
+      baselineDate: string;
+      gateKey: string | null;
+      deliverableKey: string | null;
+      achievedOn: string | null;
+      latestForecast: string | null;
+      /** @description Latest forecast (or achieved day) minus baseline date */
+      slipDays: number | null;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    CreateMilestoneInput: {
+      name: string;
+      /** Format: date */
+      baselineDate: string;
+      /** @description A gate key of the project's standard */
+      gateKey?: string | null;
+      /** @description A deliverable key of one of the standard's gates */
+      deliverableKey?: string | null;
+      /** Format: date */
+      achievedOn?: string | null;
+    };
+    UpdateMilestoneInput: {
+      /** @description The version this change is based on */
+      version: number;
+      name?: string;
+      /** Format: date */
+      baselineDate?: string;
+      /** @description A gate key of the project's standard */
+      gateKey?: string | null;
+      /** @description A deliverable key of one of the standard's gates */
+      deliverableKey?: string | null;
+      /** Format: date */
+      achievedOn?: string | null;
+    };
+    MilestoneTrend: {
+      projectId: string;
+      milestones: {
+        id: string;
+        name: string;
+        baselineDate: string;
+        achievedOn: string | null;
+        slipDays: number | null;
+        points: {
+          reportId: string;
+          asOf: string;
+          forecastDate: string;
+        }[];
+      }[];
+    };
+    ReportPeriod: {
+      /** @description The period start, which names the period */
+      id: string;
+      periodStart: string;
+      periodEnd: string;
+      dueOn: string;
+      /** @enum {string} */
+      dueState: 'upcoming' | 'due' | 'overdue' | 'escalated' | 'submitted';
+      /** @description The period's newest report version */
+      report: {
+        id: string;
+        revision: number;
+        /** @enum {string} */
+        state: 'draft' | 'submitted' | 'accepted' | 'returned';
+      } | null;
+    };
+    ProjectReporting: {
+      projectId: string;
+      goAheadOn: string | null;
+      /** @enum {string} */
+      cadence: 'weekly' | 'fortnightly' | 'monthly';
+      ragDimensions: ('schedule' | 'cost' | 'scope' | 'quality' | 'risk' | 'resources')[];
+      graceDays: number;
+      escalateAfterDays: number;
+      /** @description The earliest period still owed a report: what is due next, or late */
+      nextDue: {
+        periodStart: string;
+        periodEnd: string;
+        dueOn: string;
+        /** @enum {string} */
+        dueState: 'upcoming' | 'due' | 'overdue' | 'escalated' | 'submitted';
+      } | null;
+      /** @description Every period past its grace days without a submitted report */
+      late: {
+        periodStart: string;
+        periodEnd: string;
+        dueOn: string;
+        /** @enum {string} */
+        dueState: 'upcoming' | 'due' | 'overdue' | 'escalated' | 'submitted';
+      }[];
+      escalated: boolean;
+      /** @description The project's current status row (project_status); null before the go-ahead */
+      status: {
+        lastReportId: string | null;
+        lastReportState: string | null;
+        lastAsOf: string | null;
+        lastSubmittedAt: string | null;
+        lastAcceptedReportId: string | null;
+        lastAcceptedAt: string | null;
+        reported: {
+          overall?: components['schemas']['Rag'];
+          schedule?: components['schemas']['Rag'];
+          cost?: components['schemas']['Rag'];
+          scope?: components['schemas']['Rag'];
+          quality?: components['schemas']['Rag'];
+          risk?: components['schemas']['Rag'];
+          resources?: components['schemas']['Rag'];
+        };
+        computed: {
+          overall?: components['schemas']['Rag'];
+          schedule?: components['schemas']['Rag'];
+          cost?: components['schemas']['Rag'];
+          scope?: components['schemas']['Rag'];
+          quality?: components['schemas']['Rag'];
+          risk?: components['schemas']['Rag'];
+          resources?: components['schemas']['Rag'];
+        };
+        mismatch: boolean;
+        mismatchDimensions: string[];
+        percentComplete: number | null;
+        forecastFinish: string | null;
+        evm: {
+          bac: number | null;
+          pv: number | null;
+          ev: number | null;
+          ac: number | null;
+          sv: number | null;
+          cv: number | null;
+          spi: number | null;
+          cpi: number | null;
+          eac: number | null;
+          etc: number | null;
+          vac: number | null;
+          tcpi: number | null;
+        };
+        updatedAt: string;
+      } | null;
+    };
+    /** @enum {string} */
+    Rag: 'green' | 'amber' | 'red';
+    StatusReportSummary: {
+      id: string;
+      projectId: string;
+      periodStart: string;
+      periodEnd: string;
+      dueOn: string;
+      /** @description 1, and one more for each revision after a return */
+      revision: number;
+      /** @enum {string} */
+      state: 'draft' | 'submitted' | 'accepted' | 'returned';
+      asOf: string;
+      percentComplete: number | null;
+      actualCost: number | null;
+      rag: components['schemas']['StatusReportRag'];
+      forecastFinish: string | null;
+      evm: components['schemas']['EarnedValue'];
+      computedRag: components['schemas']['ComputedRag'];
+      /** @description Reported better than computed anywhere; null on a draft */
+      mismatch: boolean | null;
+      mismatches: components['schemas']['RagMismatch'][];
+      submittedAt: string | null;
+      submittedBy: {
+        id: string;
+        name: string;
+      } | null;
+      /** @description Submitted by its due day; null on a draft */
+      onTime: boolean | null;
+      review: {
+        /** @enum {string} */
+        outcome: 'accepted' | 'returned';
+        comment: string | null;
+        reviewer: {
+          id: string;
+          name: string;
+        };
+        reviewedAt: string;
+      } | null;
+      /** @description For the autosave of a draft: the version it is based on */
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    /** @description overall and each RAG dimension the project's standard names */
+    StatusReportRag: {
+      overall?: components['schemas']['Rag'];
+      schedule?: components['schemas']['Rag'];
+      cost?: components['schemas']['Rag'];
+      scope?: components['schemas']['Rag'];
+      quality?: components['schemas']['Rag'];
+      risk?: components['schemas']['Rag'];
+      resources?: components['schemas']['Rag'];
+    };
+    /** @description Computed at submission; null on a draft */
+    EarnedValue: {
+      bac: number;
+      pv: number;
+      ev: number;
+      ac: number;
+      sv: number;
+      cv: number;
+      spi: number | null;
+      cpi: number | null;
+      eac: number | null;
+      etc: number | null;
+      vac: number | null;
+      /** @description To complete BAC */
+      tcpi: number | null;
+      /** @description AC + (BAC − EV) */
+      eacAtBudgetRate: number;
+      /** @description AC + (BAC − EV) / (CPI × SPI) */
+      eacComposite: number | null;
+      tcpiToEac: number | null;
+      /** @description Why each null figure is undefined */
+      undefinedBecause: {
+        [key: string]: string;
+      };
+    } | null;
+    ComputedRag: {
+      overall: components['schemas']['Rag'];
+      dimensions: {
+        [key: string]: {
+          /** @enum {string} */
+          figure: 'spi' | 'cpi' | 'budgetVariancePct' | 'finishSlipDays';
+          value: number | null;
+          rag: components['schemas']['Rag'];
+          because: string;
+          checks: {
+            /** @enum {string} */
+            figure: 'spi' | 'cpi' | 'budgetVariancePct' | 'finishSlipDays';
+            value: number | null;
+            rag: components['schemas']['Rag'];
+            because: string;
+          }[];
+        };
+      };
+    } | null;
+    RagMismatch: {
+      dimension: string;
+      reported: components['schemas']['Rag'];
+      computed: components['schemas']['Rag'];
+      figure: string;
+      value: number | null;
+      because: string;
+    };
+    StatusReport: components['schemas']['StatusReportSummary'] & {
+      ragReasons: components['schemas']['StatusReportRagReasons'];
+      accomplishments: string;
+      nextSteps: string;
+      helpNeeded: string;
+      milestoneForecasts: {
+        milestoneId: string;
+        name: string;
+        baselineDate: string;
+        forecastDate: string;
+      }[];
+      /** @description The baseline version in force at asOf, used for the EVM figures */
+      baseline: {
+        id: string;
+        number: number;
+        createdAt: string;
+      } | null;
+      /** @description Every version of this period's report, oldest first */
+      versions: {
+        id: string;
+        revision: number;
+        /** @enum {string} */
+        state: 'draft' | 'submitted' | 'accepted' | 'returned';
+        submittedAt: string | null;
+      }[];
+      allowedActions: ('edit' | 'submit' | 'accept' | 'return' | 'revise')[];
+    };
+    /** @description A short reason for every dimension (and overall) that is not green */
+    StatusReportRagReasons: {
+      overall?: string;
+      schedule?: string;
+      cost?: string;
+      scope?: string;
+      quality?: string;
+      risk?: string;
+      resources?: string;
+    };
+    CreateStatusReportInput: {
+      /**
+       * Format: date
+       * @description The status date; it decides the report period
+       */
+      asOf: string;
+      percentComplete?: number;
+      actualCost?: number;
+      rag?: components['schemas']['StatusReportRag'];
+      ragReasons?: components['schemas']['StatusReportRagReasons'];
+      /** Format: date */
+      forecastFinish?: string | null;
+      accomplishments?: string;
+      nextSteps?: string;
+      helpNeeded?: string;
+      milestoneForecasts?: {
+        /** Format: uuid */
+        milestoneId: string;
+        /** Format: date */
+        forecastDate: string;
+      }[];
+      /**
+       * @description true: submit at once (every field required) instead of a draft
+       * @default false
+       */
+      submit?: boolean;
+    };
+    UpdateStatusReportInput: {
+      /** @description The version this change is based on */
+      version: number;
+      /**
+       * Format: date
+       * @description The status date; it decides the report period
+       */
+      asOf?: string;
+      percentComplete?: number;
+      actualCost?: number;
+      rag?: components['schemas']['StatusReportRag'];
+      ragReasons?: components['schemas']['StatusReportRagReasons'];
+      /** Format: date */
+      forecastFinish?: string | null;
+      accomplishments?: string;
+      nextSteps?: string;
+      helpNeeded?: string;
+      milestoneForecasts?: {
+        /** Format: uuid */
+        milestoneId: string;
+        /** Format: date */
+        forecastDate: string;
+      }[];
+    };
+    /** @description The draft version seen; a stale one is 409 */
+    SubmitStatusReportInput: {
+      /** @description The version this change is based on */
+      version?: number;
+    };
+    AcceptStatusReportInput: {
+      comment?: string;
+    };
+    ReturnStatusReportInput: {
+      comment: string;
+    };
     Course: {
       id: string;
       pmo: {
@@ -2056,6 +2511,123 @@ export interface components {
       read: boolean;
       readAt: string | null;
       createdAt: string;
+    };
+    NotificationKinds: {
+      items: components['schemas']['NotificationKind'][];
+    };
+    NotificationKind: {
+      /** @example status_report.overdue */
+      kind: string;
+      label: string;
+      /** @description Addressed to users (inbox, e-mail by preference); false: webhooks only */
+      toUsers: boolean;
+      emailByDefault: boolean;
+    };
+    NotificationPreferences: {
+      items: components['schemas']['NotificationPreference'][];
+    };
+    NotificationPreference: {
+      kind: string;
+      label: string;
+      delivery: components['schemas']['NotificationDelivery'];
+      defaultDelivery: components['schemas']['NotificationDelivery'];
+      /** @description false: the default applies */
+      chosen: boolean;
+    };
+    /** @enum {string} */
+    NotificationDelivery: 'inbox' | 'inbox_and_email';
+    UpdateNotificationPreferencesInput: {
+      preferences: {
+        kind: string;
+        delivery: components['schemas']['NotificationDelivery'];
+      }[];
+    };
+    CalendarFeedState: {
+      feed: components['schemas']['CalendarFeed'];
+    };
+    /** @description The active feed; null when there is none */
+    CalendarFeed: {
+      id: string;
+      /** @description The first characters of the secret in the URL, to recognise it */
+      prefix: string;
+      createdAt: string;
+      lastUsedAt: string | null;
+    } | null;
+    CreatedCalendarFeed: components['schemas']['CalendarFeed'] & {
+      /** @description The secret address of the feed, shown only now: subscribe to it in a calendar */
+      url: string;
+    };
+    Webhook: {
+      id: string;
+      url: string;
+      description: string | null;
+      events: string[];
+      active: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+      /** @description The latest delivery attempt, if any */
+      lastDelivery: {
+        at: string;
+        statusCode: number | null;
+        ok: boolean;
+      } | null;
+    };
+    WebhookWithSecret: components['schemas']['Webhook'] & {
+      /** @description The signing secret, shown only now: verify X-Tollgate-Signature (v1 = hex HMAC-SHA256 of "<t>.<body>" with this secret) */
+      secret: string;
+    };
+    CreateWebhookInput: {
+      /**
+       * @description Where deliveries are POSTed: http or https, no credentials
+       * @example https://hooks.example.com/tollgate
+       */
+      url: string;
+      /**
+       * @description Event kinds to deliver (GET /notification-kinds), or ["*"] for every kind
+       * @example [
+       *   "*"
+       * ]
+       */
+      events: string[];
+      /** @default true */
+      active?: boolean;
+      description?: string | null;
+    };
+    UpdateWebhookInput: {
+      /**
+       * @description Where deliveries are POSTed: http or https, no credentials
+       * @example https://hooks.example.com/tollgate
+       */
+      url?: string;
+      /**
+       * @description Event kinds to deliver (GET /notification-kinds), or ["*"] for every kind
+       * @example [
+       *   "*"
+       * ]
+       */
+      events?: string[];
+      active?: boolean;
+      description?: string | null;
+      /** @description The version this change is based on */
+      version: number;
+    };
+    WebhookTestEvent: {
+      /** @description The id of the test event; its attempts appear in the delivery log */
+      eventId: string;
+    };
+    WebhookDelivery: {
+      id: string;
+      eventId: string;
+      kind: string;
+      /** @description 1 for the first try, then each retry */
+      attempt: number;
+      /** @description The receiver's HTTP status; null when none came */
+      statusCode: number | null;
+      ok: boolean;
+      durationMs: number;
+      error: string | null;
+      at: string;
     };
     Absence: {
       id: string;
@@ -6876,6 +7448,1227 @@ export interface operations {
       };
     };
   };
+  /** The project's key milestones by baseline date, with the latest forecast and slip of each */
+  listMilestones: {
+    parameters: {
+      query?: {
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['Milestone'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Add a key milestone: name, baseline date, the gate or deliverable it belongs to (project manager or the project's PMO) */
+  createMilestone: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMilestoneInput'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          'application/json': components['schemas']['Milestone'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** One milestone with its latest forecast */
+  getMilestone: {
+    parameters: {
+      path: {
+        id: string;
+        milestoneId: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Milestone'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Remove a milestone no submitted report has forecast (409 IN_USE otherwise) */
+  deleteMilestone: {
+    parameters: {
+      query: {
+        /** @description The version this deletion is based on */
+        version: number;
+      };
+      path: {
+        id: string;
+        milestoneId: string;
+      };
+    };
+    responses: {
+      /** @description Removed */
+      204: {
+        content: never;
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Edit a milestone, or record the day it was achieved; with version */
+  updateMilestone: {
+    parameters: {
+      path: {
+        id: string;
+        milestoneId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMilestoneInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Milestone'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The milestone trend chart: each milestone’s forecast in every submitted report, with its slip */
+  getMilestoneTrend: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['MilestoneTrend'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The project's report periods from its go-ahead by its standard's cadence, newest first, with due day and due state */
+  listReportPeriods: {
+    parameters: {
+      query?: {
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['ReportPeriod'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** What report is due next and what is late, with the project’s current status (RAG, computed RAG, mismatch, EVM) */
+  getProjectReporting: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['ProjectReporting'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The project's status report versions, newest first (drafts only for those who report on the project) */
+  listStatusReports: {
+    parameters: {
+      query?: {
+        state?: 'draft' | 'submitted' | 'accepted' | 'returned';
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['StatusReportSummary'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Start the status report of the period asOf falls in, as a draft or (submit: true) submitted at once with its earned value, computed RAG and mismatches */
+  createStatusReport: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStatusReportInput'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          'application/json': components['schemas']['StatusReport'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** One status report version with its earned value, computed RAG, mismatches, review and the period’s other versions */
+  getStatusReport: {
+    parameters: {
+      path: {
+        id: string;
+        reportId: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['StatusReport'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Save any subset of a draft’s fields (the autosave); with version. A submitted version never changes */
+  updateStatusReport: {
+    parameters: {
+      path: {
+        id: string;
+        reportId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateStatusReportInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['StatusReport'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Submit a complete draft (422 names each missing field): earned value against the baseline in force at asOf, frozen */
+  submitStatusReport: {
+    parameters: {
+      path: {
+        id: string;
+        reportId: string;
+      };
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['SubmitStatusReportInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['StatusReport'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Accept a submitted report, with an optional comment (a lead or analyst of the project's PMO, not part of the project) */
+  acceptStatusReport: {
+    parameters: {
+      path: {
+        id: string;
+        reportId: string;
+      };
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['AcceptStatusReportInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['StatusReport'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Return a submitted report for revision with a comment (a lead or analyst of the project's PMO, not part of the project) */
+  returnStatusReport: {
+    parameters: {
+      path: {
+        id: string;
+        reportId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnStatusReportInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['StatusReport'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Start the revision of a returned report: a new draft version of the same period with its content */
+  reviseStatusReport: {
+    parameters: {
+      path: {
+        id: string;
+        reportId: string;
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          'application/json': components['schemas']['StatusReport'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   /** The course catalogue, with the roles and project types each course is required for */
   listCourses: {
     parameters: {
@@ -10427,6 +12220,473 @@ export interface operations {
       };
     };
   };
+  /** The kinds of events Tollgate notifies of: those addressed to users (with their e-mail default) and those for webhooks only */
+  listNotificationKinds: {
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['NotificationKinds'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The caller's choice per kind of notice: inbox only, or inbox and e-mail, with each kind's default */
+  getNotificationPreferences: {
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Choose inbox only or inbox and e-mail for the kinds named; the other kinds keep their choice */
+  updateNotificationPreferences: {
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNotificationPreferencesInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The caller's personal iCalendar feed, if they have one (its secret URL is shown only when it is made) */
+  getCalendarFeed: {
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['CalendarFeedState'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Make a new secret URL for the personal iCalendar feed, shown once; the previous URL stops working */
+  createCalendarFeed: {
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          'application/json': components['schemas']['CreatedCalendarFeed'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Revoke the personal iCalendar feed's URL: it answers 404 from now on */
+  revokeCalendarFeed: {
+    responses: {
+      /** @description Revoked (or there was none) */
+      204: {
+        content: never;
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /**
+   * A personal iCalendar feed at its secret URL (no sign-in): due status reports and the other dated duties of its owner
+   * @description Subscribe to it in a calendar program. An unknown or revoked token answers 404.
+   */
+  getCalendarFeedFile: {
+    parameters: {
+      path: {
+        /** @description The secret of the feed */
+        token: string;
+      };
+    };
+    responses: {
+      /** @description The feed */
+      200: {
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   /** Mark all my notifications read */
   markAllNotificationsRead: {
     responses: {
@@ -10506,6 +12766,609 @@ export interface operations {
       200: {
         content: {
           'application/json': components['schemas']['Notification'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The registered webhooks, newest first, with their latest delivery */
+  listWebhooks: {
+    parameters: {
+      query?: {
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['Webhook'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /**
+   * Register a webhook: its URL and the event kinds it receives; the reply carries the signing secret, shown once
+   * @description Each delivery is a POST of `{id, kind, occurredAt, data}` with `X-Tollgate-Event: <kind>` and `X-Tollgate-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>`; a non-2xx answer or no answer within 10 s is retried with backoff.
+   */
+  createWebhook: {
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookInput'];
+      };
+    };
+    responses: {
+      /** @description Registered */
+      201: {
+        content: {
+          'application/json': components['schemas']['WebhookWithSecret'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** One webhook */
+  getWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Delete a webhook and its delivery log */
+  deleteWebhook: {
+    parameters: {
+      query: {
+        /** @description The version this deletion is based on; a stale one is 409 */
+        version: number;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Deleted */
+      204: {
+        content: never;
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Change a webhook's URL, event kinds, description or whether it is active */
+  updateWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Replace the signing secret; the reply carries the new one, shown once (the old one stops signing at once) */
+  rotateWebhookSecret: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['WebhookWithSecret'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Send a test event (kind webhook.test) to the webhook; its attempts appear in the delivery log */
+  sendWebhookTestEvent: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Queued for delivery */
+      202: {
+        content: {
+          'application/json': components['schemas']['WebhookTestEvent'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The webhook's delivery log: every attempt, newest first, with the answer or the error */
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['WebhookDelivery'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Malformed request */

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
@@ -68,6 +69,7 @@ const NAV: NavEntry[] = [
     ],
   },
   { key: '/admin/users', label: 'Users', icon: <TeamOutlined />, permission: 'users.manage' },
+  { key: '/admin/webhooks', label: 'Webhooks', icon: <ApiOutlined />, permission: 'webhooks.manage' },
   { key: '/audit', label: 'Audit trail', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
 

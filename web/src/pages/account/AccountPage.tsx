@@ -3,9 +3,11 @@ import { useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { roleLabel } from '../../lib/format.ts';
 import { ApiTokensCard } from './ApiTokensCard.tsx';
+import { CalendarFeedCard } from './CalendarFeedCard.tsx';
 import { ChangePasswordCard } from './ChangePasswordCard.tsx';
+import { NotificationPreferencesCard } from './NotificationPreferencesCard.tsx';
 
-/** My account: who I am, my password, my API tokens. */
+/** My account: who I am, my password, my API tokens, what reaches me by e-mail, my calendar feed. */
 export default function AccountPage() {
   const me = useMe().data;
   if (!me) return null;
@@ -43,6 +45,14 @@ export default function AccountPage() {
           </Col>
           <Col xs={24} lg={14}>
             <ApiTokensCard />
+          </Col>
+        </Row>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <NotificationPreferencesCard />
+          </Col>
+          <Col xs={24} lg={10}>
+            <CalendarFeedCard />
           </Col>
         </Row>
       </Flex>
