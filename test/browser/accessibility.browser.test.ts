@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { AxeResults, Result } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, hasChromium, startHarness } from './support.ts';
+import { type BrowserHarness, WAIT_MS, WCAG_TAGS, hasChromium, signIn, startHarness } from './support.ts';
 
 /**
  * Every main page of the web app, as the role that works on it, checked with axe-core against
@@ -12,7 +12,6 @@ import { type BrowserHarness, hasChromium, startHarness } from './support.ts';
 
 type Account = 'pmo.lead' | 'pm' | 'admin' | 'coo';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);
 
 /** One path per page; a function looks up a record through the API first. */
@@ -101,27 +100,18 @@ describe.skipIf(!hasChromium)('accessibility of every main page (axe-core, WCAG 
 
   /** A browser context signed in through the sign-in form, one per account, reused across pages. */
   async function signedIn(account: Account | null): Promise<Page> {
-    if (account === null) {
-      const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      page.setDefaultTimeout(30_000);
-      return page;
-    }
+    if (account === null) return h.newPage();
     let context = contexts.get(account);
     if (!context) {
-      context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      page.setDefaultTimeout(30_000);
-      await page.goto(`${h.baseUrl}/login`);
-      await page.getByLabel('E-mail').fill(`${account}@example.com`);
-      await page.getByLabel('Password').fill('tollgate-demo');
-      await page.getByRole('button', { name: /sign in/i }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
-      await page.close();
+      const first = await h.newPage();
+      await signIn(first, h.baseUrl, `${account}@example.com`);
+      context = first.context();
+      await first.close();
       contexts.set(account, context);
     }
     const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(WAIT_MS);
+    page.setDefaultNavigationTimeout(WAIT_MS);
     return page;
   }
 

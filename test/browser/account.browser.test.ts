@@ -1,14 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, HARNESS_MS, hasChromium, JOURNEY_MS, WAIT_MS, chooseIn, poll, startHarness } from './support.ts';
-
-async function signIn(page: Page, baseUrl: string, email: string, password = 'tollgate-demo') {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+import { type BrowserHarness, HARNESS_MS, hasChromium, JOURNEY_MS, chooseIn, poll, signIn, startHarness } from './support.ts';
 
 /** A sign-in attempt straight at the API, as a script (or an attacker) would make it. */
 async function attempt(baseUrl: string, email: string, password: string): Promise<number> {
@@ -36,20 +27,11 @@ describe.skipIf(!hasChromium)('sign-in, tokens and passwords in the web app', ()
     await h?.close();
   });
 
-  /** A browser of its own for each test: no test inherits another's session. */
-  async function freshPage(): Promise<Page> {
-    const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    page.setDefaultNavigationTimeout(WAIT_MS);
-    return page;
-  }
-
   it(
     'creates a read-only token that expires, then changes the password and is told the token was revoked',
     async () => {
       const { baseUrl } = h;
-      const page = await freshPage();
+      const page = await h.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (err) => pageErrors.push(err.message));
       const dialog = page.getByRole('dialog');
@@ -94,7 +76,7 @@ describe.skipIf(!hasChromium)('sign-in, tokens and passwords in the web app', ()
     'an admin sees a throttled account in its drawer and unlocks it',
     async () => {
       const { baseUrl } = h;
-      const page = await freshPage();
+      const page = await h.newPage();
       for (let i = 0; i < 5; i++) expect(await attempt(baseUrl, 'cto@example.com', `wrong-${i}`)).toBe(401);
       expect(await attempt(baseUrl, 'cto@example.com', 'tollgate-demo')).toBe(429);
 

@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, HARNESS_MS, hasChromium, JOURNEY_MS, poll, startHarness } from './support.ts';
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('tollgate-demo');
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+import { type BrowserHarness, HARNESS_MS, hasChromium, JOURNEY_MS, poll, signIn, startHarness } from './support.ts';
 
 async function signOut(page: Page, name: RegExp) {
   await page.getByRole('button', { name }).click();

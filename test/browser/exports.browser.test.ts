@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, HARNESS_MS, JOURNEY_MS, WAIT_MS, apiAs, hasChromium, poll, startHarness } from './support.ts';
+import { type BrowserHarness, HARNESS_MS, JOURNEY_MS, apiAs, hasChromium, poll, signIn, startHarness } from './support.ts';
 
 interface Ref {
   id: string;
@@ -12,20 +12,10 @@ interface Ref {
 
 /** A page of its own, signed in: each test stands on its own session. */
 async function signedIn(h: BrowserHarness, email: string): Promise<Page> {
-  const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  page.setDefaultNavigationTimeout(WAIT_MS);
+  const page = await h.newPage({ acceptDownloads: true });
   await signIn(page, h.baseUrl, email);
-  return page;
-}
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('tollgate-demo');
-  await page.getByRole('button', { name: /sign in/i }).click();
   await page.getByRole('button', { name: 'Find anything' }).waitFor();
+  return page;
 }
 
 /** Chooses "Export" then the format, and returns the downloaded file's name and bytes. */

@@ -1,26 +1,17 @@
 import { createHmac } from 'node:crypto';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver } from '../support/receivers.ts';
-import { type BrowserHarness, HARNESS_MS, JOURNEY_MS, WAIT_MS, apiAs, hasChromium, poll, startHarness } from './support.ts';
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('tollgate-demo');
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-/** The serious and critical WCAG 2.1 AA violations axe finds on the page as it is now, with their nodes. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import {
+  type BrowserHarness,
+  HARNESS_MS,
+  JOURNEY_MS,
+  apiAs,
+  axeViolations,
+  hasChromium,
+  poll,
+  signIn,
+  startHarness,
+} from './support.ts';
 
 /**
  * Notifications in the web app: the admin registers a webhook with a receiver started here, sends
@@ -38,20 +29,12 @@ describe.skipIf(!hasChromium)('webhooks, the calendar feed and notification pref
     await h?.close();
   });
 
-  async function freshPage(): Promise<Page> {
-    const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    page.setDefaultNavigationTimeout(WAIT_MS);
-    return page;
-  }
-
   it(
     'the admin registers a webhook, sends a test event and sees its delivery in the log',
     async () => {
       const receiver = await startWebhookReceiver();
       try {
-        const page = await freshPage();
+        const page = await h.newPage();
         const pageErrors: string[] = [];
         page.on('pageerror', (err) => pageErrors.push(err.message));
         await signIn(page, h.baseUrl, 'admin@example.com');
@@ -102,7 +85,7 @@ describe.skipIf(!hasChromium)('webhooks, the calendar feed and notification pref
   it(
     'a project manager copies their calendar URL and chooses e-mail for a kind of notice',
     async () => {
-      const page = await freshPage();
+      const page = await h.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (err) => pageErrors.push(err.message));
       await signIn(page, h.baseUrl, 'pm@example.com');

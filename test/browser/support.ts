@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContextOptions, type Locator, type Page, chromium } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { startServer } from '../../src/app/server.ts';
 import { loadConfig } from '../../src/kernel/config.ts';
@@ -44,7 +45,38 @@ export interface BrowserHarness {
   baseUrl: string;
   browser: Browser;
   page: Page;
+  /** A page in a browser context of its own (no cookies shared with any other test), with the shared limits. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Signs in through the login page and waits until the app has left it. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = 'tollgate-demo') {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** The WCAG 2.1 A and AA rules the browser tests hold every page to. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * The serious and critical WCAG 2.1 AA violations axe finds on the page as it is now, one line
+ * each with its nodes: `expect(await axeViolations(page)).toEqual([])`.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  const results = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    // Experimental in axe, so off unless asked: a control whose accessible name does not
+    // contain its visible label (WCAG 2.5.3) cannot be operated by speech.
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A real Tollgate server on a fresh embedded database with the demo data, and headless Chromium. */
@@ -76,14 +108,18 @@ export async function startHarness(): Promise<BrowserHarness> {
     ],
     // Playwright gives every launch a fresh, empty user-data dir of its own.
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  page.setDefaultNavigationTimeout(WAIT_MS);
+  const newPage = async (options: BrowserContextOptions = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    page.setDefaultNavigationTimeout(WAIT_MS);
+    return page;
+  };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
-    page,
+    page: await newPage(),
+    newPage,
     close: async () => {
       await browser.close();
       await server.stop();
