@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../kernel/http.ts';
 import { type AuditedRecords, userRecord } from '../modules/audit/index.ts';
+import { dashboardRoutes } from '../modules/dashboard/index.ts';
 import { decisionRoutes, driversRoutes, intakeRoutes, intakeVisibility } from '../modules/intake/index.ts';
 import { notifyRoutes, webhookRoutes } from '../modules/notify/index.ts';
 import { orgRoutes, orgVisibility } from '../modules/org/index.ts';
@@ -20,6 +21,7 @@ export function moduleRoutes(): OpenAPIHono<AppEnv>[] {
     standardsRoutes(),
     projectsRoutes(),
     reportsRoutes(),
+    dashboardRoutes(),
     trainingRoutes(),
     intakeRoutes(),
     decisionRoutes(),

@@ -12,3 +12,4 @@ export * from '../modules/projects/baselines.tables.ts';
 export * from '../modules/resources/resources.tables.ts';
 export * from '../modules/training/training.tables.ts';
 export * from '../modules/reports/reports.tables.ts';
+export * from '../modules/dashboard/dashboard.tables.ts';

@@ -25,8 +25,30 @@ export {
   visibleProjectFilter,
   visibleProjectIdFilter,
 } from './projects.policy.ts';
+/**
+ * The project list's condition for an actor and its filters, to count exactly what a link to the
+ * list opens: `listCondition(await projectListFilter(db, actor, { mismatch: 'true' }))`, over
+ * `projects LEFT JOIN project_status ON statusJoin`.
+ */
+export { projectListFilter, statusFilterOf } from './projects.service.ts';
+export { type ListFilter, listCondition, memberCondition } from './projects.repo.ts';
+
+/** The reporting columns of the list: due state worked out for a day, RAG columns by dimension, filters. */
+export {
+  DUE_STATES,
+  RAGS,
+  RAG_KEYS,
+  RAG_COLUMNS,
+  type ProjectDueState,
+  type RagColour,
+  type RagKey,
+  daysLate,
+  liveDueState,
+  mismatchText,
+  statusJoin,
+} from './projects.status.ts';
 export { ProjectSchema, ProjectSummarySchema } from './projects.schema.ts';
-export type { ProjectSummary, ProjectView } from './projects.schema.ts';
+export type { ProjectListFilter, ProjectSummary, ProjectView } from './projects.schema.ts';
 
 /** A project's history is visible to whoever may see the project; the same rule as SQL for the audit list. */
 export const projectsVisibility: Record<string, AuditedRecord> = {

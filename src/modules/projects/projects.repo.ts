@@ -1,11 +1,14 @@
 import { type AnyColumn, type SQL, and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.ts';
+import { today as todayUtc } from '../../kernel/dates.ts';
 import type { Page } from '../../kernel/lists.ts';
 import { toNumber } from '../../kernel/rows.ts';
 import { orgUnits, people, pmos } from '../org/org.tables.ts';
 import { portfolios } from '../portfolio/portfolio.tables.ts';
+import { projectStatus } from '../reports/reports.tables.ts';
 import { projectTypes, standardVersions } from '../standards/standards.tables.ts';
+import { type StatusColumns, type StatusFilter, statusConditions, statusJoin, statusSelection } from './projects.status.ts';
 import { projectMembers, projects } from './projects.tables.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -14,7 +17,8 @@ export type ProjectRole = (typeof projectMembers.$inferSelect)['role'];
 const manager = alias(people, 'manager');
 const sponsor = alias(people, 'sponsor');
 
-const projectColumns = {
+const projectColumns = (today: string) => ({
+  ...statusSelection(today),
   project: projects,
   pmoName: pmos.name,
   portfolioName: portfolios.name,
@@ -24,9 +28,9 @@ const projectColumns = {
   standardNumber: standardVersions.number,
   managerName: manager.name,
   sponsorName: sponsor.name,
-};
+});
 
-export type ProjectJoined = {
+export type ProjectJoined = StatusColumns & {
   project: ProjectRow;
   pmoName: string;
   portfolioName: string | null;
@@ -38,10 +42,12 @@ export type ProjectJoined = {
   sponsorName: string | null;
 };
 
-function joined(db: Queryable) {
+/** Projects with their names of things and their status row, as of `today` (the due state). */
+function joined(db: Queryable, today: string) {
   return db
-    .select(projectColumns)
+    .select(projectColumns(today))
     .from(projects)
+    .leftJoin(projectStatus, statusJoin)
     .innerJoin(pmos, eq(pmos.id, projects.pmoId))
     .innerJoin(projectTypes, eq(projectTypes.id, projects.projectTypeId))
     .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
@@ -60,14 +66,23 @@ export interface ListFilter {
   projectTypeId?: string;
   managerId?: string;
   q?: string;
+  /** The PMOs reporting to the executive position filtered by (resolved by the service); empty matches none. */
+  reportingPmoIds?: string[];
+  /** Filters over the project's status row, and the day its due state is worked out for. */
+  status?: StatusFilter;
+  today: string;
 }
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The one WHERE of the list, its count and its export: visibility and filters. */
-function listCondition(filter: ListFilter): SQL | undefined {
+/**
+ * The one WHERE of the list, its count and its export: visibility and filters, over `projects
+ * LEFT JOIN project_status` (the dashboard filters with the same, so its figures and the lists they
+ * open count the same projects).
+ */
+export function listCondition(filter: ListFilter): SQL | undefined {
   return and(
     filter.visible,
     filter.pmoId ? eq(projects.pmoId, filter.pmoId) : undefined,
@@ -77,25 +92,51 @@ function listCondition(filter: ListFilter): SQL | undefined {
     filter.projectTypeId ? eq(projects.projectTypeId, filter.projectTypeId) : undefined,
     filter.managerId ? eq(projects.projectManagerId, filter.managerId) : undefined,
     filter.q ? or(ilike(projects.name, likePattern(filter.q)), ilike(projects.code, likePattern(filter.q))) : undefined,
+    filter.reportingPmoIds
+      ? filter.reportingPmoIds.length
+        ? inArray(projects.pmoId, filter.reportingPmoIds)
+        : sql`false`
+      : undefined,
+    filter.status ? statusConditions(filter.status, filter.today) : undefined,
   );
 }
 
 /** One page of the matching projects by code (every one when `page` is null). */
 export async function listProjects(db: Queryable, filter: ListFilter, page: Page | null = null): Promise<ProjectJoined[]> {
-  const query = joined(db).where(listCondition(filter)).orderBy(asc(projects.code), asc(projects.id)).$dynamic();
+  const query = joined(db, filter.today).where(listCondition(filter)).orderBy(asc(projects.code), asc(projects.id)).$dynamic();
   if (page) query.limit(page.limit).offset(page.offset);
   return query;
 }
 
 /** How many projects match, on every page. */
 export async function countProjects(db: Queryable, filter: ListFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(projects).where(listCondition(filter));
+  const [row] = await db.select({ n: count() }).from(projects).leftJoin(projectStatus, statusJoin).where(listCondition(filter));
   return toNumber(row?.n);
 }
 
-export async function findProject(db: Queryable, id: string): Promise<ProjectJoined | undefined> {
-  const [row] = await joined(db).where(eq(projects.id, id));
+export async function findProject(db: Queryable, id: string, today: string = todayUtc()): Promise<ProjectJoined | undefined> {
+  const [row] = await joined(db, today).where(eq(projects.id, id));
   return row;
+}
+
+/**
+ * The PMOs that report to an executive position: those whose reporting line passes through it
+ * (positions report up to the CEO), and the PMOs nested under them — the rule by which an
+ * executive sees projects (org.scope.ts `reportingPmoIds`), for any one position.
+ */
+export async function pmosReportingToPosition(db: Queryable, positionId: string): Promise<string[]> {
+  const result = (await db.execute(
+    sql`WITH RECURSIVE below AS (
+          SELECT id FROM executive_positions WHERE id = ${positionId}::uuid
+          UNION
+          SELECT e.id FROM executive_positions e JOIN below b ON e.reports_to_position_id = b.id
+        ), tree AS (
+          SELECT id FROM pmos WHERE reports_to_position_id IN (SELECT id FROM below)
+          UNION
+          SELECT p.id FROM pmos p JOIN tree t ON p.parent_pmo_id = t.id
+        ) SELECT id::text AS id FROM tree`,
+  )) as unknown as { rows: { id: string }[] };
+  return result.rows.map((r) => r.id);
 }
 
 export async function lockProject(db: Queryable, id: string): Promise<ProjectRow | undefined> {
@@ -194,15 +235,16 @@ export async function definitionsOf(db: Queryable, versionIds: string[]): Promis
 export function scopeCondition(pmoIds: string[], personId: string | null): SQL {
   const parts: SQL[] = [];
   if (pmoIds.length) parts.push(inArray(projects.pmoId, pmoIds));
-  if (personId) {
-    parts.push(
-      inArray(
-        projects.id,
-        sql`(SELECT ${projectMembers.projectId} FROM ${projectMembers} WHERE ${projectMembers.personId} = ${personId})`,
-      ),
-    );
-  }
+  if (personId) parts.push(memberCondition(personId));
   return parts.length ? or(...parts)! : sql`false`;
+}
+
+/** The projects the person is a member of (manager, sponsor, team member), as a condition over `projects`. */
+export function memberCondition(personId: string): SQL {
+  return inArray(
+    projects.id,
+    sql`(SELECT ${projectMembers.projectId} FROM ${projectMembers} WHERE ${projectMembers.personId} = ${personId})`,
+  );
 }
 
 /** Condition on any column holding a project id: the project satisfies `condition`. */

@@ -10,6 +10,7 @@ import {
 } from './projects.schema.ts';
 import { baselinesRoutes } from './baselines.routes.ts';
 import * as service from './projects.service.ts';
+import { mismatchText } from './projects.status.ts';
 
 const TAGS = ['Projects'];
 
@@ -18,7 +19,8 @@ const listProjects = defineRoute('projects.read', {
   method: 'get',
   path: '/projects',
   tags: TAGS,
-  summary: 'The projects the caller may see (PMO scope, reporting line, own projects), filtered, by code',
+  summary:
+    'The projects the caller may see (PMO scope, reporting line, own projects), filtered, by code, with their reporting status',
   request: { query: ProjectListQuery },
   responses: { 200: listResponse(ProjectSummarySchema) },
 });
@@ -70,6 +72,15 @@ const PROJECT_COLUMNS: ExportColumn<ProjectSummary>[] = [
   { header: 'Planned finish', value: (p) => p.plannedFinishDate, kind: 'date' },
   { header: 'Past planned finish', value: (p) => yesNo(p.pastPlannedFinish) },
   { header: 'Budget', value: (p) => p.budget, kind: 'money' },
+  { header: 'RAG (reported)', value: (p) => p.reporting?.reportedOverall },
+  { header: 'RAG (computed)', value: (p) => p.reporting?.computedOverall },
+  { header: 'Mismatch', value: (p) => (p.reporting ? yesNo(p.reporting.mismatch) : null) },
+  { header: 'Mismatches', value: (p) => p.reporting?.mismatches.map(mismatchText).join('; ') },
+  { header: 'SPI', value: (p) => p.reporting?.spi, kind: 'number' },
+  { header: 'CPI', value: (p) => p.reporting?.cpi, kind: 'number' },
+  { header: 'Status date', value: (p) => p.reporting?.lastAsOf, kind: 'date' },
+  { header: 'Next report due', value: (p) => p.reporting?.nextDueOn, kind: 'date' },
+  { header: 'Due state', value: (p) => p.reporting?.dueState },
 ];
 
 export function projectsRoutes() {

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
 import { listQuery } from '../../kernel/lists.ts';
 import { GateSchema } from '../standards/standards.definition.ts';
+import { DUE_STATES, DUE_STATE_FILTER_PATTERN, RAGS, RAG_FILTER_PATTERN } from './projects.status.ts';
 
 export const PROJECT_STATES = ['active', 'on_hold', 'closed', 'terminated'] as const;
 export const PROJECT_ROLES = ['project_manager', 'sponsor', 'team_member'] as const;
@@ -16,7 +17,65 @@ export const ProjectListQuery = listQuery({
   projectTypeId: z.uuid().optional(),
   managerId: z.uuid().optional().openapi({ description: 'Person id of the project manager' }),
   q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Matches code or name' }),
+  executivePositionId: z.uuid().optional().openapi({
+    description: 'Only projects of PMOs that report to this executive position through the reporting line (nested PMOs too)',
+  }),
+  mismatch: z.enum(['true', 'false']).optional().openapi({
+    description: 'true: the latest submitted report is reported better than computed on some dimension',
+  }),
+  reported: z.enum(['true', 'false']).optional().openapi({ description: 'true: with a submitted report (and its figures)' }),
+  dueState: z
+    .string()
+    .regex(DUE_STATE_FILTER_PATTERN, `use ${DUE_STATES.join(', ')}, comma-separated`)
+    .optional()
+    .openapi({
+      description: 'The due state of the report the project owes today, one or several: overdue,escalated',
+    }),
+  reportedOverall: z.enum(RAGS).optional().openapi({ description: 'The overall RAG of the latest submitted report' }),
+  computedOverall: z.enum(RAGS).optional().openapi({ description: 'The overall RAG the tolerances give for it' }),
+  reportedRag: z
+    .string()
+    .regex(RAG_FILTER_PATTERN, 'use dimension:colour, e.g. schedule:red')
+    .optional()
+    .openapi({ description: 'A reported RAG of one dimension: schedule:red' }),
+  computedRag: z
+    .string()
+    .regex(RAG_FILTER_PATTERN, 'use dimension:colour, e.g. cost:amber')
+    .optional()
+    .openapi({ description: 'A computed RAG of one dimension: cost:amber' }),
 });
+
+const RagColour = z.enum(RAGS);
+
+/** What the project's status row says (project_status): the list's reporting columns. */
+export const ProjectReportingSchema = z
+  .object({
+    lastReportId: z.string().nullable(),
+    lastReportState: z.enum(['submitted', 'accepted', 'returned']).nullable(),
+    lastAsOf: z.string().nullable().openapi({ description: 'The status date of the latest submitted report' }),
+    reportedOverall: RagColour.nullable(),
+    computedOverall: RagColour.nullable(),
+    mismatch: z.boolean(),
+    mismatchDimensions: z.array(z.string()),
+    mismatches: z
+      .array(
+        z.object({
+          dimension: z.string(),
+          reported: RagColour,
+          computed: RagColour,
+          figure: z
+            .string()
+            .openapi({ description: 'The tolerance figure that disagrees: spi, cpi, finishSlipDays, budgetVariancePct' }),
+          value: z.number().nullable(),
+        }),
+      )
+      .openapi({ description: 'Each mismatched dimension with the figure behind its computed RAG' }),
+    spi: z.number().nullable(),
+    cpi: z.number().nullable(),
+    nextDueOn: z.string().nullable().openapi({ description: 'When the report the project owes is (was) due' }),
+    dueState: z.enum(DUE_STATES).nullable().openapi({ description: 'Where that report stands today' }),
+  })
+  .openapi('ProjectReporting');
 
 export const ProjectSummarySchema = z
   .object({
@@ -38,6 +97,9 @@ export const ProjectSummarySchema = z
     }),
     budget: z.number(),
     version: z.number().int(),
+    reporting: ProjectReportingSchema.nullable().openapi({
+      description: 'The current reporting status; null before the project has a status row (no go-ahead yet)',
+    }),
   })
   .openapi('ProjectSummary');
 

@@ -11,6 +11,7 @@ import { assertQualifiedProjectManager } from '../training/index.ts';
 import { type StandardDefinition, currentStandardVersion } from '../standards/index.ts';
 import { assertMayManageProjectsOf, canSeeProject, projectScopeOf, scopeFilter } from './projects.policy.ts';
 import * as repo from './projects.repo.ts';
+import { type ProjectDueState, type StatusFilter, parseRagFilter, reportingView } from './projects.status.ts';
 import {
   CreateProjectBody,
   type CreateProjectInput,
@@ -53,7 +54,14 @@ function summaryView(row: repo.ProjectJoined, definition: StandardDefinition | u
     pastPlannedFinish: isPastPlannedFinish(p),
     budget: toNumber(p.budget),
     version: p.version,
+    reporting: reportingView(row),
   };
+}
+
+/** A project's record for its audit events: without the reporting status, which its reports move. */
+function auditSummary(row: repo.ProjectJoined, definition: StandardDefinition | undefined) {
+  const { reporting: _reporting, ...record } = summaryView(row, definition);
+  return record;
 }
 
 /**
@@ -96,7 +104,48 @@ async function detailView(db: Queryable, row: repo.ProjectJoined): Promise<Proje
   };
 }
 
-/** The projects the actor may see, filtered; ordered by code. */
+const flag = (value: 'true' | 'false' | undefined) => (value === undefined ? undefined : value === 'true');
+
+/** The list's filters over the status row, from the query. */
+export function statusFilterOf(filter: ProjectListFilter): StatusFilter {
+  return {
+    mismatch: flag(filter.mismatch),
+    reported: flag(filter.reported),
+    dueStates: filter.dueState ? (filter.dueState.split(',') as ProjectDueState[]) : undefined,
+    reportedOverall: filter.reportedOverall,
+    computedOverall: filter.computedOverall,
+    reportedRag: parseRagFilter(filter.reportedRag),
+    computedRag: parseRagFilter(filter.computedRag),
+  };
+}
+
+/**
+ * The list's condition for the actor and the filters, as the list, its count and its export
+ * apply it (and the dashboard, which must count what its links open). An executive position
+ * narrows to the PMOs reporting to it; visibility still applies on top.
+ */
+export async function projectListFilter(
+  db: Queryable,
+  actor: Actor,
+  filter: ProjectListFilter,
+  day: string = today(),
+): Promise<repo.ListFilter> {
+  const scope = await projectScopeOf(db, actor);
+  return {
+    visible: scopeFilter(scope),
+    pmoId: filter.pmoId,
+    portfolioId: filter.portfolioId,
+    state: filter.state,
+    phase: filter.phase,
+    projectTypeId: filter.projectTypeId,
+    managerId: filter.managerId,
+    q: filter.q,
+    reportingPmoIds: filter.executivePositionId ? await repo.pmosReportingToPosition(db, filter.executivePositionId) : undefined,
+    status: statusFilterOf(filter),
+    today: day,
+  };
+}
+
 /**
  * One page of the projects the actor may see, filtered, with how many match in all; every match
  * when `page` is null (an export). Paged in SQL: the count has the page's WHERE, visibility included.
@@ -107,18 +156,8 @@ export async function listProjects(
   filter: ProjectListFilter = {},
   page: Page | null = null,
 ): Promise<Paged<ProjectSummary>> {
-  const scope = await projectScopeOf(db, actor);
-  const condition = {
-    visible: scopeFilter(scope),
-    pmoId: filter.pmoId,
-    portfolioId: filter.portfolioId,
-    state: filter.state,
-    phase: filter.phase,
-    projectTypeId: filter.projectTypeId,
-    managerId: filter.managerId,
-    q: filter.q,
-  };
   // One after the other: `db` may be a transaction, one connection.
+  const condition = await projectListFilter(db, actor, filter);
   const rows = await repo.listProjects(db, condition, page);
   const total = page ? await repo.countProjects(db, condition) : rows.length;
   const definitions = await repo.definitionsOf(db, [...new Set(rows.map((r) => r.project.standardVersionId))]);
@@ -233,7 +272,7 @@ export async function createProjectInTx(
   if (row.projectManagerId) await repo.addMember(tx, row.id, row.projectManagerId, 'project_manager');
   if (row.sponsorId) await repo.addMember(tx, row.id, row.sponsorId, 'sponsor');
   const view = await detailView(tx, (await repo.findProject(tx, row.id))!);
-  const { lifecycle: _lifecycle, ...record } = view;
+  const { lifecycle: _lifecycle, reporting: _reporting, ...record } = view;
   await recordAudit(tx, actor, {
     entityType: 'project',
     entityId: row.id,
@@ -303,8 +342,8 @@ export async function updateProject(db: Db, actor: Actor, id: string, raw: Updat
       entityType: 'project',
       entityId: id,
       action: 'project.updated',
-      before: { ...summaryView(before, definition), description: p.description, orgUnitId: p.orgUnitId },
-      after: { ...summaryView(after!, definition), description: row.description, orgUnitId: row.orgUnitId },
+      before: { ...auditSummary(before, definition), description: p.description, orgUnitId: p.orgUnitId },
+      after: { ...auditSummary(after!, definition), description: row.description, orgUnitId: row.orgUnitId },
     });
     return detailView(tx, after!);
   });

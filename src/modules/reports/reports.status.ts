@@ -77,6 +77,7 @@ export async function computeProjectStatus(
   const submitted = await repo.submittedPeriodStarts(db, project.id);
   const latest = await repo.latestSubmitted(db, project.id);
   const accepted = await repo.latestAccepted(db, project.id);
+  const counters = await repo.reportCounters(db, project.id);
   const open = OPEN_STATES.has(project.state);
   const owed = open ? owedPeriod(reporting.cadence, from, submitted) : null;
   const base = { nextDueOn: owed?.dueOn ?? null, graceDays: reporting.graceDays, escalateAfterDays: reporting.escalateAfterDays };
@@ -122,6 +123,7 @@ export async function computeProjectStatus(
     computedResources: rag(computedRags.resources),
     mismatch: mismatches.length > 0,
     mismatchDimensions: mismatches.map((m) => m.dimension),
+    mismatches,
     percentComplete: report?.percentComplete ?? null,
     forecastFinish: report?.forecastFinish ?? null,
     bac: money(evm?.bac),
@@ -136,6 +138,7 @@ export async function computeProjectStatus(
     etc: money(evm?.etc),
     vac: money(evm?.vac),
     tcpi: ratio(evm?.tcpi),
+    ...counters,
   };
 }
 
@@ -153,4 +156,13 @@ export async function refreshProjectStatusInTx(
   const values = await computeProjectStatus(tx, rp, today, previous);
   if (!values) return null;
   return repo.upsertProjectStatus(tx, values);
+}
+
+/**
+ * Writes the status row of a project given its go-ahead in the caller's transaction, so what it
+ * owes shows on the home page and the dashboard at once rather than at the next sweep.
+ */
+export async function startProjectStatusInTx(tx: Queryable, projectId: string, today: string = todayUtc()): Promise<void> {
+  const rp = await repo.findProject(tx, projectId);
+  if (rp) await refreshProjectStatusInTx(tx, rp, today);
 }

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -17,6 +19,7 @@ import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
 import { users } from '../auth/auth.tables.ts';
 import { projectBaselines } from '../projects/baselines.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
+import type { Mismatch } from './reports.tolerances.ts';
 
 export const ragValue = pgEnum('rag', ['green', 'amber', 'red']);
 export const reportReviewOutcome = pgEnum('status_report_review_outcome', ['accepted', 'returned']);
@@ -195,6 +198,8 @@ export const projectStatus = pgTable(
     mismatch: boolean().notNull().default(false),
     /** The dimensions (and 'overall') reported better than computed. */
     mismatchDimensions: text().array().notNull().default([]),
+    /** Each of them with the figure that disagrees (reports.tolerances.ts `Mismatch`), for the dashboard's list. */
+    mismatches: jsonb().$type<Mismatch[]>().notNull().default([]),
     percentComplete: numeric({ precision: 5, scale: 2 }),
     forecastFinish: date({ mode: 'string' }),
     bac: numeric({ precision: 14, scale: 2 }),
@@ -209,7 +214,33 @@ export const projectStatus = pgTable(
     etc: numeric({ precision: 16, scale: 2 }),
     vac: numeric({ precision: 16, scale: 2 }),
     tcpi: numeric({ precision: 12, scale: 4 }),
+    /**
+     * The PMO's record on this project, counted from its report versions in the same writes, so
+     * the dashboard sums them instead of reading every report: report periods with a submitted
+     * version; of those, the periods whose first submission came by the due day (UTC); reviewed
+     * versions; of those, reviewed within 7 days of submission; the seconds from submission to
+     * review, summed; submitted versions not reviewed yet.
+     */
+    reportsSubmitted: integer().notNull().default(0),
+    reportsOnTime: integer().notNull().default(0),
+    reportsReviewed: integer().notNull().default(0),
+    reviewsWithinWeek: integer().notNull().default(0),
+    reviewSecondsTotal: bigint({ mode: 'number' }).notNull().default(0),
+    reportsAwaitingReview: integer().notNull().default(0),
     updatedAt: updatedAt(),
   },
-  (t) => [index('project_status_due').on(t.nextDueOn), index('project_status_mismatch').on(t.mismatch)],
+  (t) => [
+    index('project_status_due').on(t.nextDueOn),
+    index('project_status_mismatch').on(t.mismatch),
+    // The rows whose stored due state the date has overtaken since it was written (the dashboard
+    // corrects its rollups by them): each partial index holds one stored state, by the day it ends.
+    index('project_status_stale_upcoming').on(t.nextDueOn).where(sql`"due_state" = 'upcoming'`),
+    index('project_status_stale_due').on(sql`("next_due_on" + "grace_days")`).where(sql`"due_state" = 'due'`),
+    index('project_status_stale_overdue')
+      .on(sql`("next_due_on" + "grace_days" + "escalate_after_days")`)
+      .where(sql`"due_state" = 'overdue'`),
+    index('project_status_stale_escalation')
+      .on(t.projectId)
+      .where(sql`"escalated_at" IS NOT NULL AND "due_state" IS DISTINCT FROM 'escalated'`),
+  ],
 );
