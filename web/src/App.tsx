@@ -2,13 +2,16 @@ import { Card, Result, Skeleton } from 'antd';
 import { type ComponentType, type LazyExoticComponent, type ReactElement, Suspense, lazy } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { can, useMe } from './api/session.ts';
+import type { Me } from './api/types.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { ErrorAlert } from './components/QueryState.tsx';
+import { landingFor } from './lib/landing.ts';
 
 const page = (load: () => Promise<{ default: ComponentType }>): LazyExoticComponent<ComponentType> => lazy(load);
 
 const LoginPage = page(() => import('./pages/login/LoginPage.tsx'));
 const HomePage = page(() => import('./pages/home/HomePage.tsx'));
+const DashboardPage = page(() => import('./pages/dashboard/DashboardPage.tsx'));
 const AccountPage = page(() => import('./pages/account/AccountPage.tsx'));
 const UsersPage = page(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = page(() => import('./pages/audit/AuditPage.tsx'));
@@ -35,6 +38,8 @@ const CoursesPage = page(() => import('./pages/training/CoursesPage.tsx'));
 const QualificationPage = page(() => import('./pages/training/QualificationPage.tsx'));
 const MentoringPage = page(() => import('./pages/training/MentoringPage.tsx'));
 const ReviewQueuePage = page(() => import('./pages/review/ReviewQueuePage.tsx'));
+const StatusReportPage = page(() => import('./pages/reports/StatusReportPage.tsx'));
+const ReportsToReviewPage = page(() => import('./pages/reports/ReportsToReviewPage.tsx'));
 
 function PageLoading() {
   return (
@@ -66,6 +71,16 @@ function NotFound() {
   );
 }
 
+/**
+ * Home: a PMO member or an executive lands on the portfolio dashboard; a project manager (and
+ * anyone else) on the overview of their own work, which the others find under Overview.
+ */
+function Home({ me }: { me: Me }) {
+  const landing = landingFor(me);
+  if ((landing === 'pmo' || landing === 'executive') && can(me, 'projects.read')) return <Navigate to="/dashboard" replace />;
+  return <HomePage />;
+}
+
 /** Pages need a signed-in caller; without one they go to /login and come back afterwards. */
 function Authenticated() {
   const me = useMe();
@@ -94,7 +109,9 @@ function Authenticated() {
     <AppShell me={user}>
       <Suspense fallback={<PageLoading />}>
         <Routes>
-          <Route path="/" element={<HomePage />} />
+          <Route path="/" element={<Home me={user} />} />
+          <Route path="/overview" element={<HomePage />} />
+          <Route path="/dashboard" element={guarded('projects.read', <DashboardPage />)} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/users" element={guarded('users.manage', <UsersPage />)} />
           <Route path="/admin/webhooks" element={guarded('webhooks.manage', <WebhooksPage />)} />
@@ -111,6 +128,7 @@ function Authenticated() {
           <Route path="/standards/:id" element={guarded('standards.read', <ProjectTypePage />)} />
           <Route path="/projects" element={guarded('projects.read', <ProjectsPage />)} />
           <Route path="/projects/:id" element={guarded('projects.read', <ProjectPage />)} />
+          <Route path="/projects/:id/status-reports/:reportId" element={guarded('projects.read', <StatusReportPage />)} />
           <Route path="/requests" element={guarded('requests.read', <RequestsPage />)} />
           <Route path="/requests/new" element={guarded('requests.create', <RequestEditPage />)} />
           <Route path="/requests/:id" element={guarded('requests.read', <RequestPage />)} />
@@ -118,6 +136,7 @@ function Authenticated() {
           <Route path="/portfolios" element={guarded('portfolios.read', <PortfoliosPage />)} />
           <Route path="/portfolios/:id" element={guarded('portfolios.read', <PortfolioPage />)} />
           <Route path="/review" element={guarded('requests.review', <ReviewQueuePage />)} />
+          <Route path="/reports/review" element={guarded('reports.review', <ReportsToReviewPage />)} />
           <Route path="/resources/capacity" element={guarded('resources.read', <CapacityPage />)} />
           <Route path="/training/courses" element={guarded('training.read', <CoursesPage />)} />
           <Route path="/training/qualification" element={guarded('training.manage', <QualificationPage />)} />

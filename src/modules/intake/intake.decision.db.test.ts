@@ -246,6 +246,12 @@ describe('deciding an initiation request', () => {
     );
     expect(history).toEqual(expect.arrayContaining(['project.created', 'project.baseline_set', 'project.go_ahead']));
     expect((await lead.get('/api/v1/audit/verify')).body.ok).toBe(true);
+    // Its reporting status is written with the go-ahead, not left for the next sweep: the first
+    // period it owes starts on the day of its go-ahead.
+    const status = await rows<{ owed: string; due: string }>(
+      `SELECT owed_period_start::text AS owed, due_state AS due FROM project_status WHERE project_id = '${project.id}'`,
+    );
+    expect(status).toEqual([{ owed: project.goAheadAt.slice(0, 10), due: 'upcoming' }]);
 
     // A decided request cannot be decided again.
     const again = await lead.post(`/api/v1/requests/${id}/decision`, { outcome: 'reject', rationale: 'No' });

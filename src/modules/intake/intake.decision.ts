@@ -12,6 +12,7 @@ import {
   curveFromMonthlyCosts,
   setBaselineInTx,
 } from '../projects/index.ts';
+import { startProjectStatusInTx } from '../reports/index.ts';
 import { type AllocationView, allocateInTx } from '../resources/index.ts';
 import { assertQualifiedProjectManager } from '../training/index.ts';
 import { assertScoreUsable } from './intake.drivers.service.ts';
@@ -180,6 +181,8 @@ async function approveInTx(tx: Tx, actor: Actor, request: DecisionRequest, input
     },
     reason: input.rationale,
   });
+  // What the new project owes shows on the manager's home and the dashboard from this commit on.
+  await startProjectStatusInTx(tx, project.id);
   return { project, allocations };
 }
 

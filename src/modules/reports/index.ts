@@ -25,13 +25,32 @@ export {
   milestoneTrend,
 } from './reports.milestones.ts';
 export { listReportPeriods, getReporting } from './reports.periods.ts';
+/** The S-curve and SPI/CPI trend series: the baseline in force and each period's stored earned value. */
+export { getProjectPerformance } from './reports.performance.ts';
 /**
  * The current status row of each project (project_status), kept by every write of its reports:
  * @example const [row] = await projectStatusOf(db, [projectId]); row.mismatch, row.computedOverall, row.spi
  */
 export { projectStatusOf } from './reports.repo.ts';
 export type { ProjectStatusRow } from './reports.repo.ts';
-export { computeProjectStatus, refreshProjectStatusInTx, owedPeriod, projectDueState } from './reports.status.ts';
+export {
+  computeProjectStatus,
+  refreshProjectStatusInTx,
+  startProjectStatusInTx,
+  owedPeriod,
+  projectDueState,
+} from './reports.status.ts';
+export type { ReportingProject } from './reports.repo.ts';
+/**
+ * The pure figures a submission stores (earned value, computed RAG, mismatches) and the cadence's
+ * periods and due states, for writers that build report history outside the use cases (the demo seed):
+ * @example const evm = earnedValue({ bac, curve, asOf, percentComplete, actualCost }); computeRag({ evm, ... })
+ */
+export { earnedValue, type Evm } from './reports.evm.ts';
+export { computeRag, findMismatches, worstRag, type ComputedRag, type Mismatch, type Rag } from './reports.tolerances.ts';
+export { reportPeriods, periodOf, dueState, dueMilestones, type Cadence, type ReportPeriod } from './reports.cadence.ts';
+/** A version as the API and the audit trail show it, from its row, review and the users it names. */
+export { summaryView } from './reports.views.ts';
 /** The sweep of overdue reports (task 'reports.sweep', every 15 minutes) and the calendar's due reports. */
 export { sweepStatusReports, dueReportEntries, SWEEP_TASK, type SweepResult } from './reports.sweep.ts';
 export { canSeeReport, visibleReportFilter, mayReportOn, mayKeepMilestonesOf } from './reports.policy.ts';
@@ -45,6 +64,7 @@ export type {
   ReportingView,
   MilestoneTrend,
 } from './reports.schema.ts';
+export type { ProjectPerformance, PerformancePoint } from './reports.performance.schema.ts';
 
 const projectIds = (where: ReturnType<typeof sql> | undefined) =>
   sql`SELECT ${projects.id}::text FROM ${projects}${where ? sql` WHERE ${where}` : sql``}`;

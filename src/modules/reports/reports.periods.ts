@@ -98,6 +98,7 @@ export async function getReporting(db: Queryable, actor: Actor, projectId: strin
       .filter((p) => p.dueState === 'overdue' || p.dueState === 'escalated')
       .map((p) => ({ periodStart: p.periodStart, periodEnd: p.periodEnd, dueOn: p.dueOn, dueState: p.dueState })),
     escalated: state === 'escalated' || Boolean(status?.escalatedAt),
+    mayReport: await mayReportOn(db, actor, rp.project),
     status: status
       ? {
           lastReportId: status.lastReportId ?? null,

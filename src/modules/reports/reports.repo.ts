@@ -365,6 +365,47 @@ export async function latestAccepted(
   return row;
 }
 
+export interface ReportCounters {
+  reportsSubmitted: number;
+  reportsOnTime: number;
+  reportsReviewed: number;
+  reviewsWithinWeek: number;
+  reviewSecondsTotal: number;
+  reportsAwaitingReview: number;
+}
+
+/**
+ * The PMO's record on one project, from its submitted versions: periods submitted, and on time
+ * (the period's first submission by its due day, UTC, as a report's `onTime`); versions reviewed,
+ * within 7 days, the seconds from submission to review; versions still awaiting review.
+ */
+export async function reportCounters(db: Queryable, projectId: string): Promise<ReportCounters> {
+  const result = (await db.execute(sql`
+    WITH v AS (
+      SELECT r.period_start, r.due_on, r.submitted_at, rv.reviewed_at
+        FROM ${statusReports} r LEFT JOIN ${statusReportReviews} rv ON rv.report_id = r.id
+       WHERE r.project_id = ${projectId}::uuid AND r.submitted_at IS NOT NULL
+    ), p AS (
+      SELECT min(due_on) AS due_on, min(submitted_at) AS first_at FROM v GROUP BY period_start
+    )
+    SELECT (SELECT count(*) FROM p) AS submitted,
+           (SELECT count(*) FROM p WHERE (first_at AT TIME ZONE 'UTC')::date <= due_on) AS on_time,
+           count(reviewed_at) AS reviewed,
+           count(*) FILTER (WHERE reviewed_at - submitted_at <= interval '7 days') AS within_week,
+           coalesce(round(sum(extract(epoch FROM reviewed_at - submitted_at))), 0)::bigint AS review_seconds,
+           count(*) FILTER (WHERE reviewed_at IS NULL) AS awaiting
+      FROM v`)) as unknown as { rows: Record<string, unknown>[] };
+  const row = result.rows[0] ?? {};
+  return {
+    reportsSubmitted: Number(row.submitted ?? 0),
+    reportsOnTime: Number(row.on_time ?? 0),
+    reportsReviewed: Number(row.reviewed ?? 0),
+    reviewsWithinWeek: Number(row.within_week ?? 0),
+    reviewSecondsTotal: Number(row.review_seconds ?? 0),
+    reportsAwaitingReview: Number(row.awaiting ?? 0),
+  };
+}
+
 // ---------------------------------------------------------------- baselines
 
 export type BaselineRow = typeof projectBaselines.$inferSelect;

@@ -2,6 +2,8 @@ import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } f
 import { type ExportColumn, PlainListQuery, listResponse, sendList } from '../../kernel/lists.ts';
 import type { Context } from 'hono';
 import * as milestones from './reports.milestones.ts';
+import { performanceRoutes } from './reports.performance.routes.ts';
+import { queueRoutes } from './reports.queue.routes.ts';
 import * as periods from './reports.periods.ts';
 import * as review from './reports.review.ts';
 import {
@@ -337,5 +339,7 @@ export function reportsRoutes() {
     const { id, reportId } = c.req.valid('param');
     return c.json(await review.reviseReport(db(c), actorOf(c), id, reportId), 201);
   });
+  router.route('/', performanceRoutes());
+  router.route('/', queueRoutes());
   return router;
 }

@@ -303,6 +303,11 @@ export const ReportingSchema = z
       .array(z.object({ periodStart: z.string(), periodEnd: z.string(), dueOn: z.string(), dueState: z.enum(DUE_STATES) }))
       .openapi({ description: 'Every period past its grace days without a submitted report' }),
     escalated: z.boolean(),
+    mayReport: z
+      .boolean()
+      .openapi({
+        description: "Whether the caller may draft and submit this project's reports (its manager, or its PMO's staff)",
+      }),
     status: z
       .object({
         lastReportId: z.string().nullable(),
@@ -336,5 +341,6 @@ export const ReportingSchema = z
       .nullable()
       .openapi({ description: "The project's current status row (project_status); null before the go-ahead" }),
   })
-  .openapi('ProjectReporting');
+  // Not 'ProjectReporting': the project list's reporting columns (projects.schema.ts) carry that name.
+  .openapi('ProjectReportingSummary');
 export type ReportingView = z.infer<typeof ReportingSchema>;

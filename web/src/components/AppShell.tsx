@@ -7,7 +7,9 @@ import {
   DashboardOutlined,
   DownOutlined,
   FileAddOutlined,
+  FileDoneOutlined,
   FolderOpenOutlined,
+  FundOutlined,
   LogoutOutlined,
   OrderedListOutlined,
   ProfileOutlined,
@@ -37,11 +39,13 @@ interface NavEntry {
 }
 
 const NAV: NavEntry[] = [
-  { key: '/', label: 'Overview', icon: <DashboardOutlined /> },
+  { key: '/dashboard', label: 'Dashboard', icon: <FundOutlined />, permission: 'projects.read' },
+  { key: '/overview', label: 'Overview', icon: <DashboardOutlined /> },
   { key: '/projects', label: 'Projects', icon: <ProjectOutlined />, permission: 'projects.read' },
   { key: '/requests', label: 'Requests', icon: <FileAddOutlined />, permission: 'requests.read' },
   { key: '/portfolios', label: 'Portfolios', icon: <FolderOpenOutlined />, permission: 'portfolios.read' },
   { key: '/review', label: 'Review queue', icon: <OrderedListOutlined />, permission: 'requests.review' },
+  { key: '/reports/review', label: 'Reports to review', icon: <FileDoneOutlined />, permission: 'reports.review' },
   { key: '/pmos', label: 'PMOs', icon: <BankOutlined />, permission: 'pmo.read' },
   { key: '/standards', label: 'Standards', icon: <ProfileOutlined />, permission: 'standards.read' },
   { key: '/resources/capacity', label: 'Capacity', icon: <AreaChartOutlined />, permission: 'resources.read' },
@@ -92,7 +96,7 @@ function selectedKey(pathname: string): string {
   if (match) return match;
   if (pathname.startsWith('/project-types')) return '/standards';
   // My account and unknown pages are not under Overview: nothing is highlighted.
-  return pathname === '/' ? '/' : '';
+  return pathname === '/' ? '/overview' : '';
 }
 
 /** Left navigation, top bar with the user menu, and the page. */

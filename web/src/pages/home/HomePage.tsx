@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { PastFinishTag, PmoLevelTag, ProjectStateTag } from '../../components/tags.tsx';
 import { landingFor, pmosReportingTo } from '../../lib/landing.ts';
+import { ReportsDueCard } from '../reports/ReportsDueCard.tsx';
 import { RequestStateTag } from '../requests/RequestStateTag.tsx';
 import { formatDate, formatMoney, formatMoneyCompact, humanize, plural } from '../../lib/format.ts';
 
@@ -214,12 +215,17 @@ function ReportingToYou({ me, projects }: { me: Me; projects: ProjectSummary[] }
   );
 }
 
-/** A project manager's landing: the projects they run and the requests they raised. */
-function MyWork({ projects }: { projects: ProjectSummary[] }) {
+/** A project manager's landing: the status reports they owe, the projects they run and the requests they raised. */
+function MyWork({ projects, reports }: { projects: ProjectSummary[]; reports: boolean }) {
   const requests = useList<RequestSummary>('/requests', { mine: 'true' });
   const open = (requests.data ?? []).filter((r) => !['approved', 'rejected', 'withdrawn'].includes(r.state));
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      {reports && (
+        <Col xs={24}>
+          <ReportsDueCard />
+        </Col>
+      )}
       <Col xs={24} xl={14}>
         <Card title="My projects" style={{ height: '100%' }}>
           <ProjectsTable projects={projects} empty="You manage no project yet." />
@@ -266,7 +272,9 @@ export default function HomePage() {
       {projects.error && <ErrorAlert error={projects.error} onRetry={() => projects.refetch()} />}
       {me && !projects.isLoading && landing === 'pmo' && <PmoWork me={me} projects={list} />}
       {me && !projects.isLoading && landing === 'executive' && <ReportingToYou me={me} projects={list} />}
-      {!projects.isLoading && (landing === 'projects' || mine.length > 0) && <MyWork projects={mine} />}
+      {!projects.isLoading && (landing === 'projects' || mine.length > 0) && (
+        <MyWork projects={mine} reports={can(me, 'reports.submit')} />
+      )}
       <Row gutter={[16, 16]}>
         {[
           { title: 'Projects', value: projects.data?.length, loading: projects.isLoading, to: '/projects' },

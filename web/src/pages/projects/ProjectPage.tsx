@@ -7,6 +7,8 @@ import { RecordState } from '../../components/QueryState.tsx';
 import { RecordHistory } from '../../components/RecordHistory.tsx';
 import { PastFinishTag, ProjectStateTag } from '../../components/tags.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
+import { PerformanceTab } from '../performance/PerformanceTab.tsx';
+import { StatusReportsTab } from '../reports/StatusReportsTab.tsx';
 import { ProjectTeamTab } from '../resources/ProjectTeamTab.tsx';
 
 const ref = (to: string, r: { id: string; name: string } | null) => (r ? <Link to={`${to}/${r.id}`}>{r.name}</Link> : '—');
@@ -156,6 +158,12 @@ export default function ProjectPage() {
                       />
                     </Card>
                   ),
+                },
+                { key: 'reports', label: 'Status reports', children: <StatusReportsTab projectId={p.id} /> },
+                {
+                  key: 'performance',
+                  label: 'Performance',
+                  children: <PerformanceTab projectId={p.id} gates={p.lifecycle.gates} />,
                 },
                 { key: 'team', label: 'Team & allocations', children: <ProjectTeamTab projectId={p.id} /> },
                 { key: 'history', label: 'History', children: <RecordHistory entityType="project" entityId={p.id} /> },
