@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabase } from '../../test/support/database.ts';
 import { ApiClient, testApp } from '../../test/support/http.ts';
-import { absences, allocations, initiationRequests, projects, requestComments, requestRatings } from '../kernel/schema.ts';
+import {
+  absences,
+  allocations,
+  initiationRequests,
+  milestones,
+  projectBaselines,
+  projectStatus,
+  projects,
+  requestComments,
+  requestRatings,
+  statusReportNotices,
+  statusReportReviews,
+  statusReports,
+} from '../kernel/schema.ts';
+import { addDays } from '../kernel/dates.ts';
 import { demoCalendar } from './demo-calendar.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -72,6 +86,28 @@ describe('the demo seeded on another day', () => {
     ).toBe(true);
     const leave = await database.db.select().from(absences);
     expect(leave.every((a) => a.startsOn.slice(0, 4) >= '2030')).toBe(true);
+  });
+});
+
+describe('the demo reporting history seeded on another day', () => {
+  it('reports, reviews, reminds and re-baselines up to the seed day, and its status rows are as of it', async () => {
+    const open = (await database.db.select().from(projects)).filter((p) => p.state === 'active' || p.state === 'on_hold');
+    const reports = await database.db.select().from(statusReports);
+    const status = await database.db.select().from(projectStatus);
+    for (const p of open) {
+      const own = reports.filter((r) => r.projectId === p.id).sort((a, b) => (a.asOf < b.asOf ? -1 : 1));
+      // Current: the latest report is at most two months old, whatever the seed day.
+      expect(own[own.length - 1]!.asOf >= addDays(SEED_DAY, -62), p.code).toBe(true);
+      expect(status.find((s) => s.projectId === p.id)?.dueStateOn, p.code).toBe(SEED_DAY);
+    }
+    for (const r of reports) expect(r.submittedAt! <= seedMoment && r.createdAt <= r.submittedAt!).toBe(true);
+    for (const v of await database.db.select().from(statusReportReviews)) expect(v.reviewedAt <= seedMoment).toBe(true);
+    for (const n of await database.db.select().from(statusReportNotices)) expect(n.sentAt <= seedMoment).toBe(true);
+    for (const b of await database.db.select().from(projectBaselines)) expect(b.createdAt <= seedMoment).toBe(true);
+    for (const m of await database.db.select().from(milestones)) if (m.achievedOn) expect(m.achievedOn < SEED_DAY).toBe(true);
+    expect(status.some((s) => s.dueState === 'escalated' && s.escalatedAt)).toBe(true);
+    expect(status.some((s) => s.mismatch && s.reportedOverall === 'green')).toBe(true);
+    expect(status.some((s) => s.computedOverall === 'green' && s.reportedOverall === 'green' && !s.mismatch)).toBe(true);
   });
 });
 

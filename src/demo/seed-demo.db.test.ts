@@ -20,6 +20,9 @@ import {
   auditEvents,
   orgUnits,
   delegationThresholds,
+  projectBaselines,
+  projectStatus,
+  statusReports,
 } from '../kernel/schema.ts';
 import { verifyAuditTrail } from '../modules/audit/index.ts';
 import { missingTraining } from '../modules/training/index.ts';
@@ -263,6 +266,24 @@ describe('the demo organisation', () => {
     const lead = await ApiClient.signIn(app, 'pmo.lead@example.com');
     const me = await lead.get('/api/v1/me');
     expect(me.body.pmoMemberships).toEqual([{ pmoId: (await pmoByCode('EPMO')).id, role: 'lead' }]);
+  });
+
+  it('gives every open project a baseline, report history and a status row (seed-reports.db.test.ts checks their shape)', async () => {
+    const open = await db()
+      .select({ id: projects.id, code: projects.code })
+      .from(projects)
+      .where(inArray(projects.state, ['active', 'on_hold']));
+    const status = new Set((await db().select({ id: projectStatus.projectId }).from(projectStatus)).map((s) => s.id));
+    const reports = await db().select({ projectId: statusReports.projectId }).from(statusReports);
+    const baselines = await db().select({ projectId: projectBaselines.projectId }).from(projectBaselines);
+    for (const p of open) {
+      expect(status.has(p.id), p.code).toBe(true);
+      expect(reports.filter((r) => r.projectId === p.id).length, p.code).toBeGreaterThanOrEqual(2);
+      expect(
+        baselines.some((b) => b.projectId === p.id),
+        p.code,
+      ).toBe(true);
+    }
   });
 
   it('keeps the password hash out of the audit trail, and the trail verifies', async () => {

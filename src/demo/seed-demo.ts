@@ -55,20 +55,12 @@ import {
 } from './demo-data.ts';
 import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
 import { seedIntake } from './seed-intake.ts';
+import { seededRandom } from './seed-random.ts';
+import { seedReports } from './seed-reports.ts';
 import { seedResources } from './seed-resources.ts';
 import { seedTraining } from './seed-training.ts';
 
-/** Small seeded PRNG (mulberry32), so every seeded database holds the same numbers. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const TYPE_CODE: Record<DemoTypeSlot, string> = { it: 'IT-DELIVERY', change: 'BUSINESS-CHANGE', engineering: 'INFRASTRUCTURE' };
 /** The project type whose standard gets a second version, to show versioning. */
@@ -414,6 +406,7 @@ async function seedInto(
     { pmoIds, personIds, skillIds, typeIds, userIds: new Map(userRows.map((u) => [u.email, u.id])), calendar },
     actor,
   );
+  await seedReports(tx, { projects: projectRows, users: userRows, pmoIds, calendar }, actor);
 }
 
 /** The go-ahead: a working day 3 to 20 days before the start, during office hours (UTC). */

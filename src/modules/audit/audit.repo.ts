@@ -24,6 +24,42 @@ export async function appendEvent(tx: Tx, event: Omit<StoredEvent, 'id'>): Promi
   return row!.id;
 }
 
+/** Locks the heads of several chains at once (creating them at the genesis), in key order. */
+export async function lockChainHeads(tx: Tx, chainKeys: readonly string[]): Promise<Map<string, ChainHead>> {
+  const keys = [...new Set(chainKeys)].sort();
+  const heads = new Map<string, ChainHead>();
+  for (let i = 0; i < keys.length; i += APPEND_CHUNK) {
+    const rows = await tx
+      .insert(auditChainHeads)
+      .values(keys.slice(i, i + APPEND_CHUNK).map((chainKey) => ({ chainKey, lastSeq: 0, lastHash: GENESIS_HASH })))
+      .onConflictDoUpdate({ target: auditChainHeads.chainKey, set: { chainKey: sql`excluded.chain_key` } })
+      .returning();
+    for (const head of rows) heads.set(head.chainKey, head);
+  }
+  return heads;
+}
+
+/** Rows per statement when appending many events: well under the 65,535 bind parameters of one. */
+const APPEND_CHUNK = 500;
+
+/** Appends chained events in the order given and moves each chain's head to its last event. */
+export async function appendEvents(tx: Tx, events: readonly Omit<StoredEvent, 'id'>[]): Promise<void> {
+  for (let i = 0; i < events.length; i += APPEND_CHUNK) {
+    await tx.insert(auditEvents).values(events.slice(i, i + APPEND_CHUNK));
+  }
+  const last = new Map(events.map((e) => [e.chainKey, e]));
+  const heads = [...last.values()].map((e) => ({ chainKey: e.chainKey, lastSeq: e.chainSeq, lastHash: e.hash }));
+  for (let i = 0; i < heads.length; i += APPEND_CHUNK) {
+    await tx
+      .insert(auditChainHeads)
+      .values(heads.slice(i, i + APPEND_CHUNK))
+      .onConflictDoUpdate({
+        target: auditChainHeads.chainKey,
+        set: { lastSeq: sql`excluded.last_seq`, lastHash: sql`excluded.last_hash` },
+      });
+  }
+}
+
 /** Events in chain order, a batch at a time (keyset on chainKey, chainSeq). */
 export async function eventsAfter(
   db: Queryable,

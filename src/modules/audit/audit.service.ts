@@ -37,6 +37,40 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Prom
   return repo.appendEvent(tx, { ...event, hash });
 }
 
+/**
+ * Appends many events in the caller's transaction with a few statements instead of three per
+ * event: each chain continues from its head, the events of one chain in the order given. The
+ * trail is the same as recording them one by one (for writers of many records at once, the seed).
+ */
+export async function recordAuditBatch(tx: Tx, actor: Actor, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const keyOf = (input: AuditInput) => `${input.entityType}:${input.entityId}`;
+  const heads = await repo.lockChainHeads(tx, inputs.map(keyOf));
+  const occurredAt = new Date();
+  const events = inputs.map((input) => {
+    const chainKey = keyOf(input);
+    const head = heads.get(chainKey)!;
+    const event = {
+      chainKey,
+      chainSeq: head.lastSeq + 1,
+      occurredAt,
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      action: input.action,
+      before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
+      after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
+      reason: input.reason ?? null,
+      prevHash: head.lastHash,
+    };
+    const hash = hashEvent(event);
+    heads.set(chainKey, { chainKey, lastSeq: event.chainSeq, lastHash: hash });
+    return { ...event, hash };
+  });
+  await repo.appendEvents(tx, events);
+}
+
 export interface VerifyResult {
   ok: boolean;
   events: number;

@@ -1,5 +1,5 @@
 /** The hash-chained audit trail: record events inside use cases, verify, read events and histories as each record allows. */
-export { recordAudit, verifyAuditTrail, hasHistory } from './audit.service.ts';
+export { recordAudit, recordAuditBatch, verifyAuditTrail, hasHistory } from './audit.service.ts';
 export type { AuditInput, VerifyResult } from './audit.service.ts';
 export { listAuditEvents, readRecordHistory, visibleEventsCondition } from './audit.reads.ts';
 export type { AuditEventView, AuditEventList } from './audit.reads.ts';
