@@ -32,17 +32,52 @@ async function firstId(page: Page, listPath: string): Promise<string> {
   return id;
 }
 
+/** The page of the first status report an API list across projects gives, as the signed-in page sees it. */
+async function firstReportPath(page: Page, listPath: string): Promise<string> {
+  const path = await page.evaluate(async (list) => {
+    const body = (await (await fetch(list)).json()) as { items?: { id: string; project: { id: string } }[] };
+    const report = body.items?.[0];
+    return report ? `/projects/${report.project.id}/status-reports/${report.id}` : null;
+  }, listPath);
+  if (!path) throw new Error(`the demo data has nothing at ${listPath}`);
+  return path;
+}
+
 const PAGES: PageCase[] = [
   { name: 'login', as: null, path: '/login' },
   { name: 'home (PMO lead)', as: 'pmo.lead', path: '/' },
   { name: 'home (project manager)', as: 'pm', path: '/' },
   { name: 'home (executive)', as: 'coo', path: '/' },
+  { name: 'overview (PMO lead)', as: 'pmo.lead', path: '/overview' },
+  { name: 'projects filtered by reporting status', as: 'pmo.lead', path: '/projects?mismatch=true&computedRag=schedule:red' },
   { name: 'projects', as: 'pmo.lead', path: '/projects' },
   { name: 'a project', as: 'pmo.lead', path: async (p) => `/projects/${await firstId(p, '/api/v1/projects')}` },
   { name: 'requests', as: 'pmo.lead', path: '/requests' },
   { name: 'a request', as: 'pmo.lead', path: async (p) => `/requests/${await firstId(p, '/api/v1/requests?state=in_review')}` },
   { name: 'the request form', as: 'pm', path: '/requests/new' },
   { name: 'the review queue', as: 'pmo.lead', path: '/review' },
+  { name: 'reports to review', as: 'pmo.lead', path: '/reports/review' },
+  {
+    name: "a project's status reports",
+    as: 'pmo.lead',
+    path: async (p) => `/projects/${await firstId(p, '/api/v1/projects?reported=true')}?tab=reports`,
+  },
+  { name: 'a status report', as: 'pmo.lead', path: (p) => firstReportPath(p, '/api/v1/status-reports?state=submitted') },
+  {
+    name: 'the status report form',
+    as: 'pm',
+    // A project the project manager owes a report on, so the form is theirs to fill.
+    path: async (p) => {
+      const projectId = await p.evaluate(async () => {
+        const body = (await (await fetch('/api/v1/reporting/due?managed=true')).json()) as {
+          items?: { project: { id: string } }[];
+        };
+        return body.items?.[0]?.project.id ?? null;
+      });
+      if (!projectId) throw new Error('the demo data owes no report of pm@example.com');
+      return `/projects/${projectId}/status-reports/new`;
+    },
+  },
   { name: 'PMOs', as: 'pmo.lead', path: '/pmos' },
   { name: 'a PMO', as: 'pmo.lead', path: async (p) => `/pmos/${await firstId(p, '/api/v1/pmos')}` },
   { name: 'standards', as: 'pmo.lead', path: '/standards' },

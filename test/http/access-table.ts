@@ -156,6 +156,7 @@ export const ACCESS: Record<string, AccessEntry> = {
   'PATCH /api/v1/projects/{id}/milestones/{milestoneId}': { allow: REPORTERS, project: 'reporting' },
   'DELETE /api/v1/projects/{id}/milestones/{milestoneId}': { allow: REPORTERS, project: 'reporting', query: STALE },
   'GET /api/v1/projects/{id}/milestone-trend': { allow: ALL },
+  'GET /api/v1/projects/{id}/performance': { allow: ALL },
   'GET /api/v1/projects/{id}/report-periods': { allow: ALL },
   'GET /api/v1/projects/{id}/reporting': { allow: ALL },
   'GET /api/v1/projects/{id}/status-reports': { allow: ALL },
@@ -166,6 +167,14 @@ export const ACCESS: Record<string, AccessEntry> = {
   'POST /api/v1/projects/{id}/status-reports/{reportId}/revise': { allow: REPORTERS, project: 'reporting' },
   'POST /api/v1/projects/{id}/status-reports/{reportId}/accept': { allow: REVIEWERS, project: 'reviewing' },
   'POST /api/v1/projects/{id}/status-reports/{reportId}/return': { allow: REVIEWERS, project: 'reviewing' },
+  // Across projects: the reports one owes (those who report), and the versions one may see (everyone).
+  'GET /api/v1/reporting/due': { allow: REPORTERS },
+  'GET /api/v1/status-reports': { allow: ALL },
+  // The portfolio dashboard and its lists: everyone, over the projects each may open.
+  'GET /api/v1/dashboard': { allow: ALL },
+  'GET /api/v1/dashboard/rag-matrix': { allow: ALL },
+  'GET /api/v1/dashboard/mismatches': { allow: ALL },
+  'GET /api/v1/dashboard/late-reports': { allow: ALL },
 
   'GET /api/v1/courses': { allow: ALL },
   'POST /api/v1/courses': { allow: TRAINING },

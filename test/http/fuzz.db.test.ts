@@ -508,6 +508,75 @@ const PROBES: Record<string, (t: Target) => Promise<void>> = {
   },
 };
 
+/**
+ * The lists across projects take only query parameters: each is sent values of the wrong kind, SQL,
+ * NUL and oversized text, as an account that may call the list. A value the parameter's schema
+ * refuses (an enum, a pattern, a uuid, a number) is a 422 naming it; anything else a 200; never a 5xx.
+ */
+const QUERY_FUZZED = [
+  '/api/v1/reporting/due',
+  '/api/v1/status-reports',
+  '/api/v1/dashboard',
+  '/api/v1/dashboard/rag-matrix',
+  '/api/v1/dashboard/mismatches',
+  '/api/v1/dashboard/late-reports',
+];
+const BAD_QUERY_VALUES = [
+  'abc',
+  '-1',
+  '0',
+  '1.5',
+  '99999999999999999999',
+  "1'; drop table users; --",
+  'a\u0000b',
+  'x'.repeat(300),
+  '',
+];
+
+describe('fuzzing the query of the lists across projects', () => {
+  it('answers each bad value with a 422 naming the parameter or a 200, never a 5xx, and changes nothing', async () => {
+    const countsBefore = await tableCounts();
+    const problems: string[] = [];
+    for (const path of QUERY_FUZZED) {
+      const op = doc.paths[path]?.get as
+        | { 'x-tollgate-access'?: string; parameters?: { in: string; name: string; schema?: Schema }[] }
+        | undefined;
+      expect(op, `${path} is in the document`).toBeDefined();
+      const caller = callers.get(CALLER_BY_PERMISSION[op!['x-tollgate-access'] ?? ''] ?? DEFAULT_CALLER)!;
+      const params = (op!.parameters ?? []).filter((p) => p.in === 'query');
+      expect(params.length, path).toBeGreaterThan(2);
+      for (const param of params) {
+        for (const value of BAD_QUERY_VALUES) {
+          const reply = await caller.client.get(`${path}?${param.name}=${encodeURIComponent(value)}`);
+          const label = `${caller.email} GET ${path}?${param.name}=${JSON.stringify(value.slice(0, 20))} -> ${reply.status}`;
+          if (reply.status === 200) continue;
+          const body = reply.body as { error?: { code?: unknown; details?: unknown } } | null;
+          if (reply.status !== 422 || typeof body?.error?.code !== 'string')
+            problems.push(`${label} ${JSON.stringify(body).slice(0, 200)}`);
+          else if (!JSON.stringify(body.error.details ?? {}).includes(param.name))
+            problems.push(`${label}: does not name ${param.name}`);
+        }
+      }
+      // What the schema refuses is refused, not ignored.
+      for (const [name, value] of [
+        ['limit', 'abc'],
+        ['offset', '-1'],
+        ['format', 'pdf'],
+        ['state', 'late'],
+        ['pmoId', 'not-a-uuid'],
+        ['dueState', 'late'],
+        ['unknownFilter', 'x'],
+      ] as const) {
+        if (name !== 'unknownFilter' && !params.some((p) => p.name === name)) continue;
+        const reply = await caller.client.get(`${path}?${name}=${value}`);
+        if (reply.status !== 422) problems.push(`${caller.email} GET ${path}?${name}=${value} -> ${reply.status}, not 422`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await tableCounts()).toEqual(countsBefore);
+  }, 120_000);
+});
+
 describe('fuzzing every write operation as an account that may call it', () => {
   it('answers bad input with a 4xx JSON error, never a 5xx, and changes nothing', async () => {
     const countsBefore = await tableCounts();

@@ -2,8 +2,10 @@ import { Readable } from 'node:stream';
 import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueJobs } from '../../src/kernel/jobs.ts';
 import { type TestDatabase, testDatabase } from '../support/database.ts';
 import { ApiClient, type TestApp, testApp } from '../support/http.ts';
+import { startWebhookReceiver } from '../support/receivers.ts';
 import { ACCESS, ACCOUNTS, type Who } from './access-table.ts';
 
 /**
@@ -39,6 +41,7 @@ interface ListCase {
 }
 
 let database: TestDatabase;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
 let app: TestApp;
 const clients = new Map<Who, ApiClient>();
 const ids = {
@@ -49,6 +52,8 @@ const ids = {
   trainedPerson: '',
   certifiedPerson: '',
   mentorship: '',
+  reportingProject: '',
+  webhook: '',
 };
 
 async function rows<T = Record<string, unknown>>(query: SQL): Promise<T[]> {
@@ -222,6 +227,91 @@ const CASES: ListCase[] = [
   },
   { operation: 'GET /api/v1/users', path: () => '/api/v1/users', column: 'E-mail', key: (u) => u.email },
   { operation: 'GET /api/v1/auth/tokens', path: () => '/api/v1/auth/tokens', column: 'Name', key: (t) => t.name, varies: true },
+  {
+    operation: 'GET /api/v1/projects/{id}/status-reports',
+    path: () => `/api/v1/projects/${ids.reportingProject}/status-reports`,
+    column: 'Period start',
+    key: (r) => r.periodStart,
+  },
+  {
+    operation: 'GET /api/v1/projects/{id}/report-periods',
+    path: () => `/api/v1/projects/${ids.reportingProject}/report-periods`,
+    column: 'Period start',
+    key: (p) => p.periodStart,
+  },
+  {
+    operation: 'GET /api/v1/projects/{id}/milestones',
+    path: () => `/api/v1/projects/${ids.reportingProject}/milestones`,
+    column: 'Name',
+    key: (m) => m.name,
+  },
+  // Across projects: what each caller owes (the projects they report on), and the versions they may see.
+  {
+    operation: 'GET /api/v1/reporting/due',
+    path: () => '/api/v1/reporting/due',
+    column: 'Project code',
+    key: (d) => d.project.code,
+    varies: true,
+  },
+  {
+    operation: 'GET /api/v1/reporting/due',
+    path: () => '/api/v1/reporting/due?dueState=due,overdue,escalated&managed=true',
+    filters: 'dueState, managed',
+    column: 'Project code',
+    key: (d) => d.project.code,
+    matches: (d) => ['due', 'overdue', 'escalated'].includes(d.dueState),
+  },
+  {
+    operation: 'GET /api/v1/status-reports',
+    path: () => '/api/v1/status-reports',
+    column: 'Project code',
+    key: (r) => r.project.code,
+    varies: true,
+  },
+  {
+    operation: 'GET /api/v1/status-reports',
+    path: () => '/api/v1/status-reports?state=submitted',
+    filters: 'state',
+    column: 'Project code',
+    key: (r) => r.project.code,
+    matches: (r) => r.state === 'submitted',
+  },
+  // The dashboard's lists: what each caller may open, narrowed like the dashboard.
+  {
+    operation: 'GET /api/v1/dashboard/rag-matrix',
+    path: () => '/api/v1/dashboard/rag-matrix',
+    column: 'Code',
+    key: (r) => r.project.code,
+    varies: true,
+  },
+  {
+    operation: 'GET /api/v1/dashboard/rag-matrix',
+    path: () => `/api/v1/dashboard/rag-matrix?pmoId=${ids.epmo}`,
+    filters: 'pmoId',
+    column: 'Code',
+    key: (r) => r.project.code,
+  },
+  {
+    operation: 'GET /api/v1/dashboard/mismatches',
+    path: () => '/api/v1/dashboard/mismatches',
+    column: 'Code',
+    key: (m) => m.project.code,
+    matches: (m) => m.dimensions.length > 0,
+  },
+  {
+    operation: 'GET /api/v1/dashboard/late-reports',
+    path: () => '/api/v1/dashboard/late-reports',
+    column: 'Code',
+    key: (l) => l.project.code,
+    matches: (l) => ['overdue', 'escalated'].includes(l.dueState),
+  },
+  { operation: 'GET /api/v1/webhooks', path: () => '/api/v1/webhooks', column: 'URL', key: (w) => w.url },
+  {
+    operation: 'GET /api/v1/webhooks/{id}/deliveries',
+    path: () => `/api/v1/webhooks/${ids.webhook}/deliveries`,
+    column: 'Event',
+    key: (d) => d.eventId,
+  },
 ];
 
 function text(bytes: Uint8Array): string {
@@ -321,7 +411,9 @@ async function checkList(who: Who, list: ListCase): Promise<string[] | null> {
   const sheet = await xlsxTable(xlsx.bytes);
   expect(sheet.length - 1, `${label} XLSX rows`).toBe(total);
   expect(
-    column(sheet, list.column).map((v) => (v === undefined || v === null ? '' : String(v))),
+    column(sheet, list.column).map((v) =>
+      v === undefined || v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
+    ),
     `${label} XLSX`,
   ).toEqual(keys);
   return keys;
@@ -347,6 +439,9 @@ beforeAll(async () => {
   );
   ids.mentorship = await firstOf(
     sql`select mentorship_id::text as id from mentoring_sessions group by mentorship_id order by count(*) desc, mentorship_id limit 1`,
+  );
+  ids.reportingProject = await firstOf(
+    sql`select project_id::text as id from status_reports group by project_id order by count(*) desc, project_id limit 1`,
   );
 
   // A request of the project manager to the Enterprise PMO with a thread and files, and a few tokens
@@ -384,6 +479,21 @@ beforeAll(async () => {
     const comment = await clients.get(who)!.post(`/api/v1/requests/${ids.request}/comments`, { body });
     expect(comment.status, JSON.stringify(comment.body)).toBe(201);
   }
+  // Webhooks to a receiver of this test, one with deliveries of test events run by the job queue.
+  receiver = await startWebhookReceiver();
+  const admin = clients.get('admin')!;
+  for (const name of ['finance', 'service desk', 'chat']) {
+    const hook = await admin.post('/api/v1/webhooks', {
+      url: `${receiver.url}/${name.replace(' ', '-')}`,
+      description: `Export check: ${name}`,
+      events: ['status_report.submitted'],
+    });
+    expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+    ids.webhook ||= hook.body.id;
+  }
+  for (const _ of [1, 2, 3, 4]) expect((await admin.post(`/api/v1/webhooks/${ids.webhook}/test`)).status).toBeLessThan(300);
+  await runDueJobs(database);
+
   for (const who of WHO) {
     for (const n of [1, 2, 3, 4]) {
       const token = await clients.get(who)!.post('/api/v1/auth/tokens', { name: `export check ${who} ${n}` });
@@ -393,6 +503,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await receiver?.close();
   await database?.close();
 });
 

@@ -328,7 +328,12 @@ beforeAll(async () => {
       actualCost: 1_000,
       rag: Object.fromEntries(['overall', ...ragDimensions].map((d) => [d, 'green'])),
       forecastFinish: finish,
-      milestoneForecasts: [{ milestoneId: milestone.id, forecastDate: finish }],
+      // Every open milestone needs a forecast: the walk's own and those the demo seeds.
+      milestoneForecasts: (
+        await rows<{ id: string }>(
+          sql`select id::text as id from milestones where project_id = ${p.id}::uuid and achieved_on is null`,
+        )
+      ).map((m) => ({ milestoneId: m.id, forecastDate: finish })),
       submit: true,
     });
     demo.reported.set(p.id, { milestones: milestone.id, 'status-reports': report.id });

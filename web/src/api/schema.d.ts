@@ -201,7 +201,7 @@ export interface paths {
     post: operations['publishStandardVersion'];
   };
   '/api/v1/projects': {
-    /** The projects the caller may see (PMO scope, reporting line, own projects), filtered, by code */
+    /** The projects the caller may see (PMO scope, reporting line, own projects), filtered, by code, with their reporting status */
     get: operations['listProjects'];
     /** Create a project record bound to the current version of its type's standard (lead of the governing PMO) */
     post: operations['createProject'];
@@ -271,6 +271,34 @@ export interface paths {
   '/api/v1/projects/{id}/status-reports/{reportId}/revise': {
     /** Start the revision of a returned report: a new draft version of the same period with its content */
     post: operations['reviseStatusReport'];
+  };
+  '/api/v1/projects/{id}/performance': {
+    /** The S-curve and SPI/CPI trend: the baseline in force (BAC, planned value curve, earlier versions) and the stored earned value of each period’s latest submitted report */
+    get: operations['getProjectPerformance'];
+  };
+  '/api/v1/reporting/due': {
+    /** The reports the caller owes: one per open project they report on (manager, or staff of a governing PMO), latest first, with the owed period, its due state, its draft and a returned report */
+    get: operations['listDueReports'];
+  };
+  '/api/v1/status-reports': {
+    /** Status report versions across the projects the caller may see, newest submission first; state=submitted: those awaiting the PMO’s review */
+    get: operations['listStatusReportsForReview'];
+  };
+  '/api/v1/dashboard': {
+    /** The portfolio dashboard over the projects the caller may see, by PMO, portfolio or executive: phases and states, RAG matrix, EVM roll-up, budget, mismatches, late reports, the PMO’s record */
+    get: operations['getDashboard'];
+  };
+  '/api/v1/dashboard/rag-matrix': {
+    /** The RAG matrix: every project the caller may see × the RAG dimensions, reported and computed, by code */
+    get: operations['listDashboardRagMatrix'];
+  };
+  '/api/v1/dashboard/mismatches': {
+    /** The projects whose latest report is reported better than computed, each dimension with the figure that disagrees */
+    get: operations['listDashboardMismatches'];
+  };
+  '/api/v1/dashboard/late-reports': {
+    /** The projects whose owed status report is overdue or escalated, the longest late first */
+    get: operations['listDashboardLateReports'];
   };
   '/api/v1/courses': {
     /** The course catalogue, with the roles and project types each course is required for */
@@ -1252,7 +1280,42 @@ export interface components {
       pastPlannedFinish: boolean;
       budget: number;
       version: number;
+      reporting: components['schemas']['ProjectReporting'];
     };
+    /** @description The current reporting status; null before the project has a status row (no go-ahead yet) */
+    ProjectReporting: {
+      lastReportId: string | null;
+      /** @enum {string|null} */
+      lastReportState: 'submitted' | 'accepted' | 'returned' | null;
+      /** @description The status date of the latest submitted report */
+      lastAsOf: string | null;
+      /** @enum {string|null} */
+      reportedOverall: 'green' | 'amber' | 'red' | null;
+      /** @enum {string|null} */
+      computedOverall: 'green' | 'amber' | 'red' | null;
+      mismatch: boolean;
+      mismatchDimensions: string[];
+      /** @description Each mismatched dimension with the figure behind its computed RAG */
+      mismatches: {
+        dimension: string;
+        /** @enum {string} */
+        reported: 'green' | 'amber' | 'red';
+        /** @enum {string} */
+        computed: 'green' | 'amber' | 'red';
+        /** @description The tolerance figure that disagrees: spi, cpi, finishSlipDays, budgetVariancePct */
+        figure: string;
+        value: number | null;
+      }[];
+      spi: number | null;
+      cpi: number | null;
+      /** @description When the report the project owes is (was) due */
+      nextDueOn: string | null;
+      /**
+       * @description Where that report stands today
+       * @enum {string|null}
+       */
+      dueState: 'upcoming' | 'due' | 'overdue' | 'escalated' | null;
+    } | null;
     Project: components['schemas']['ProjectSummary'] & {
       description: string | null;
       orgUnit: {
@@ -1456,7 +1519,7 @@ export interface components {
         state: 'draft' | 'submitted' | 'accepted' | 'returned';
       } | null;
     };
-    ProjectReporting: {
+    ProjectReportingSummary: {
       projectId: string;
       goAheadOn: string | null;
       /** @enum {string} */
@@ -1481,6 +1544,8 @@ export interface components {
         dueState: 'upcoming' | 'due' | 'overdue' | 'escalated' | 'submitted';
       }[];
       escalated: boolean;
+      /** @description Whether the caller may draft and submit this project's reports (its manager, or its PMO's staff) */
+      mayReport: boolean;
       /** @description The project's current status row (project_status); null before the go-ahead */
       status: {
         lastReportId: string | null;
@@ -1732,6 +1797,366 @@ export interface components {
     };
     ReturnStatusReportInput: {
       comment: string;
+    };
+    ProjectPerformance: {
+      projectId: string;
+      /** @description The baseline in force now (the newest version); null when none is set */
+      baseline: {
+        id: string;
+        /** @description 1 for the first baseline, one more for each re-baseline */
+        number: number;
+        bac: number;
+        /** @description When this version was set (ISO instant) */
+        setAt: string;
+        /** @description The day it was set (UTC): where a chart marks the re-baseline */
+        setOn: string;
+        reason: string | null;
+        /** @description Cumulative planned value: linear between points, 0 before the first, BAC after the last */
+        curve: {
+          date: string;
+          plannedValue: number;
+        }[];
+      } | null;
+      /** @description The versions the current one replaced, oldest first */
+      earlierBaselines: {
+        id: string;
+        /** @description 1 for the first baseline, one more for each re-baseline */
+        number: number;
+        bac: number;
+        /** @description When this version was set (ISO instant) */
+        setAt: string;
+        /** @description The day it was set (UTC): where a chart marks the re-baseline */
+        setOn: string;
+        reason: string | null;
+      }[];
+      /** @description BAC of the baseline in force now */
+      bac: number | null;
+      /** @description EAC of the latest point (by status date) */
+      eac: number | null;
+      /** @description One point per report period with a submitted version: the figures stored with its latest submitted revision (never recomputed), by status date */
+      points: components['schemas']['PerformancePoint'][];
+      /** @description The SPI and CPI bands of the project's standard version: below amber is amber, below red is red */
+      tolerances: {
+        spi: {
+          amber: number;
+          red: number;
+        };
+        cpi: {
+          amber: number;
+          red: number;
+        };
+      };
+      /** @description Whether the caller may add, edit and remove the milestones (the manager or the PMO, project open) */
+      canEditMilestones: boolean;
+    };
+    PerformancePoint: {
+      reportId: string;
+      periodStart: string;
+      periodEnd: string;
+      /** @description The period's latest submitted revision */
+      revision: number;
+      /**
+       * @description submitted, accepted or returned
+       * @enum {string}
+       */
+      state: 'draft' | 'submitted' | 'accepted' | 'returned';
+      asOf: string;
+      /** @description The baseline version in force at asOf, the one its figures were computed against */
+      baselineNumber: number | null;
+      /** @description BAC of that baseline */
+      bac: number | null;
+      pv: number | null;
+      ev: number | null;
+      ac: number | null;
+      spi: number | null;
+      cpi: number | null;
+      /** @description BAC / CPI; null while CPI is undefined or 0 */
+      eac: number | null;
+    };
+    DueReport: {
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      pmo: {
+        id: string;
+        name: string;
+      };
+      /** @description The person managing the project */
+      projectManager: {
+        id: string;
+        name: string;
+      } | null;
+      /** @description The earliest report period without a submitted report */
+      periodStart: string;
+      periodEnd: string;
+      dueOn: string;
+      /**
+       * @description Where that report stands today
+       * @enum {string}
+       */
+      dueState: 'upcoming' | 'due' | 'overdue' | 'escalated';
+      /** @description Days since the due day (0 until then) */
+      daysLate: number;
+      /** @description The draft of that period already started, to continue */
+      draft: {
+        id: string;
+        revision: number;
+      } | null;
+      /** @description The latest submitted report, when the PMO returned it for revision */
+      returned: {
+        id: string;
+        periodStart: string;
+        periodEnd: string;
+        revision: number;
+        /** @description The draft of its next revision, once started */
+        revisionDraftId: string | null;
+      } | null;
+    };
+    StatusReportAcrossProjects: components['schemas']['StatusReportSummary'] & {
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      pmo: {
+        id: string;
+        name: string;
+      };
+      /** @description Whether the caller may accept or return this version now */
+      mayReview: boolean;
+    };
+    PortfolioDashboard: {
+      /** @description The day (UTC) the due states are worked out for */
+      asOf: string;
+      filters: {
+        pmoId: string | null;
+        portfolioId: string | null;
+        executivePositionId: string | null;
+      };
+      projects: {
+        total: number;
+        /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+        link: string;
+        byPhase: {
+          key: string;
+          name: string;
+          count: number;
+          /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+          link: string;
+        }[];
+        byState: {
+          state: string;
+          count: number;
+          /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+          link: string;
+        }[];
+      };
+      rag: {
+        /** @description overall, then every dimension some project has a RAG for */
+        dimensions: ('overall' | 'schedule' | 'cost' | 'scope' | 'quality' | 'risk' | 'resources')[];
+        counts: {
+          /** @enum {string} */
+          dimension: 'overall' | 'schedule' | 'cost' | 'scope' | 'quality' | 'risk' | 'resources';
+          reported: {
+            green: number;
+            amber: number;
+            red: number;
+            /** @description Projects with no RAG for this dimension (no report, or not computed) */
+            none: number;
+          };
+          computed: {
+            green: number;
+            amber: number;
+            red: number;
+            /** @description Projects with no RAG for this dimension (no report, or not computed) */
+            none: number;
+          };
+          links: {
+            reported: {
+              /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+              green: string;
+              /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+              amber: string;
+              /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+              red: string;
+            };
+            computed: {
+              /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+              green: string;
+              /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+              amber: string;
+              /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+              red: string;
+            };
+          };
+        }[];
+        rows: {
+          items: components['schemas']['DashboardRagMatrixRow'][];
+          /** @description How many there are in all; the list holds the first `limit` */
+          total: number;
+          /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+          link: string;
+          /** @description This list in full, with the same filters: it pages and exports (format=csv|xlsx) */
+          listLink: string;
+        };
+      };
+      evm: {
+        /** @description ΣEV / ΣPV over the projects with figures; null when ΣPV is 0 */
+        spi: number | null;
+        /** @description ΣEV / ΣAC over the projects with figures; null when ΣAC is 0 */
+        cpi: number | null;
+        ev: number;
+        pv: number;
+        ac: number;
+        /** @description Projects included: those with a submitted report (its figures) */
+        projects: number;
+        /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+        link: string;
+      };
+      budget: {
+        /** @description Σ BAC of the projects with BAC, AC and EAC */
+        bac: number;
+        ac: number;
+        eac: number;
+        /** @description Projects included (an EAC needs a CPI, so some AC) */
+        projects: number;
+        /** @description Σ budget of every project matching the filters */
+        totalBudget: number;
+        /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+        link: string;
+      };
+      mismatches: {
+        items: components['schemas']['DashboardMismatch'][];
+        /** @description How many there are in all; the list holds the first `limit` */
+        total: number;
+        /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+        link: string;
+        /** @description This list in full, with the same filters: it pages and exports (format=csv|xlsx) */
+        listLink: string;
+      };
+      late: {
+        items: components['schemas']['DashboardLateReport'][];
+        /** @description How many there are in all; the list holds the first `limit` */
+        total: number;
+        /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+        link: string;
+        /** @description This list in full, with the same filters: it pages and exports (format=csv|xlsx) */
+        listLink: string;
+        overdue: number;
+        escalated: number;
+        /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+        overdueLink: string;
+        /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+        escalatedLink: string;
+      };
+      pmoRecord: {
+        /** @description Report periods with a submitted report */
+        reportsSubmitted: number;
+        /** @description Of those, submitted by their due day */
+        reportsOnTime: number;
+        /** @description reportsOnTime / reportsSubmitted, 0–1 */
+        onTimeRate: number | null;
+        reportsReviewed: number;
+        reviewsWithinWeek: number;
+        /** @description reviewsWithinWeek / reportsReviewed, 0–1 */
+        withinWeekRate: number | null;
+        /** @description From submission to review, on average */
+        averageReviewHours: number | null;
+        reportsAwaitingReview: number;
+        /** @description The project list with the filter behind this figure: it pages and exports (format=csv|xlsx) */
+        link: string;
+      };
+    };
+    DashboardRagMatrixRow: {
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      reported: {
+        /** @enum {string|null} */
+        overall: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        schedule: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        cost: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        scope: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        quality: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        risk: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        resources: 'green' | 'amber' | 'red' | null;
+      };
+      computed: {
+        /** @enum {string|null} */
+        overall: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        schedule: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        cost: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        scope: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        quality: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        risk: 'green' | 'amber' | 'red' | null;
+        /** @enum {string|null} */
+        resources: 'green' | 'amber' | 'red' | null;
+      };
+      mismatchDimensions: string[];
+      /** @description The status date of that report; null before the first */
+      lastAsOf: string | null;
+      /**
+       * @description Where the latest submitted report stands with the PMO: awaiting review, accepted or returned
+       * @enum {string|null}
+       */
+      reviewState: 'submitted' | 'accepted' | 'returned' | null;
+    };
+    DashboardMismatch: {
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      reportId: string | null;
+      asOf: string | null;
+      /**
+       * @description Where the latest submitted report stands with the PMO: awaiting review, accepted or returned
+       * @enum {string|null}
+       */
+      reviewState: 'submitted' | 'accepted' | 'returned' | null;
+      dimensions: {
+        /** @enum {string} */
+        dimension: 'overall' | 'schedule' | 'cost' | 'scope' | 'quality' | 'risk' | 'resources';
+        /** @enum {string} */
+        reported: 'green' | 'amber' | 'red';
+        /** @enum {string} */
+        computed: 'green' | 'amber' | 'red';
+        /** @description The tolerance figure behind the computed RAG: spi, cpi, finishSlipDays, budgetVariancePct */
+        figure: string;
+        value: number | null;
+      }[];
+    };
+    DashboardLateReport: {
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      projectManager: {
+        id: string;
+        name: string;
+      } | null;
+      periodStart: string | null;
+      dueOn: string;
+      daysLate: number;
+      /** @enum {string} */
+      dueState: 'upcoming' | 'due' | 'overdue' | 'escalated';
+      escalatedAt: string | null;
     };
     Course: {
       id: string;
@@ -6990,7 +7415,7 @@ export interface operations {
       };
     };
   };
-  /** The projects the caller may see (PMO scope, reporting line, own projects), filtered, by code */
+  /** The projects the caller may see (PMO scope, reporting line, own projects), filtered, by code, with their reporting status */
   listProjects: {
     parameters: {
       query?: {
@@ -7004,6 +7429,22 @@ export interface operations {
         managerId?: string;
         /** @description Matches code or name */
         q?: string;
+        /** @description Only projects of PMOs that report to this executive position through the reporting line (nested PMOs too) */
+        executivePositionId?: string;
+        /** @description true: the latest submitted report is reported better than computed on some dimension */
+        mismatch?: 'true' | 'false';
+        /** @description true: with a submitted report (and its figures) */
+        reported?: 'true' | 'false';
+        /** @description The due state of the report the project owes today, one or several: overdue,escalated */
+        dueState?: string;
+        /** @description The overall RAG of the latest submitted report */
+        reportedOverall?: 'green' | 'amber' | 'red';
+        /** @description The overall RAG the tolerances give for it */
+        computedOverall?: 'green' | 'amber' | 'red';
+        /** @description A reported RAG of one dimension: schedule:red */
+        reportedRag?: string;
+        /** @description A computed RAG of one dimension: cost:amber */
+        computedRag?: string;
         /** @description Items per page (1–1000, default 100) */
         limit?: number;
         /** @description Items to skip, for the following pages */
@@ -8000,7 +8441,7 @@ export interface operations {
       /** @description OK */
       200: {
         content: {
-          'application/json': components['schemas']['ProjectReporting'];
+          'application/json': components['schemas']['ProjectReportingSummary'];
         };
       };
       /** @description Malformed request */
@@ -8611,6 +9052,610 @@ export interface operations {
       201: {
         content: {
           'application/json': components['schemas']['StatusReport'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The S-curve and SPI/CPI trend: the baseline in force (BAC, planned value curve, earlier versions) and the stored earned value of each period’s latest submitted report */
+  getProjectPerformance: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['ProjectPerformance'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The reports the caller owes: one per open project they report on (manager, or staff of a governing PMO), latest first, with the owed period, its due state, its draft and a returned report */
+  listDueReports: {
+    parameters: {
+      query?: {
+        /** @description Where the owed report stands today, one or several: due,overdue,escalated */
+        dueState?: string;
+        /** @description true: only the projects the caller manages (not those their PMO governs) */
+        managed?: 'true' | 'false';
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['DueReport'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Status report versions across the projects the caller may see, newest submission first; state=submitted: those awaiting the PMO’s review */
+  listStatusReportsForReview: {
+    parameters: {
+      query?: {
+        /** @description submitted: submitted and not yet reviewed, what the PMO has to review */
+        state?: 'draft' | 'submitted' | 'accepted' | 'returned';
+        /** @description Only the projects this PMO governs directly */
+        pmoId?: string;
+        /** @description true: reported better than computed on some dimension */
+        mismatch?: 'true' | 'false';
+        /** @description true: only the versions the caller may review now (their PMO governs the project, they are not part of it) */
+        reviewable?: 'true';
+        /** @description Matches the project's code or name */
+        q?: string;
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['StatusReportAcrossProjects'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The portfolio dashboard over the projects the caller may see, by PMO, portfolio or executive: phases and states, RAG matrix, EVM roll-up, budget, mismatches, late reports, the PMO’s record */
+  getDashboard: {
+    parameters: {
+      query?: {
+        /** @description Only the projects of this PMO */
+        pmoId?: string;
+        /** @description Only the projects of this portfolio */
+        portfolioId?: string;
+        /** @description Only what reports to this executive position through the PMO reporting line (nested PMOs too) */
+        executivePositionId?: string;
+        /** @description Rows of each list (RAG matrix, mismatches, late reports), 1–100, default 10 */
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['PortfolioDashboard'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The RAG matrix: every project the caller may see × the RAG dimensions, reported and computed, by code */
+  listDashboardRagMatrix: {
+    parameters: {
+      query?: {
+        /** @description Only the projects of this PMO */
+        pmoId?: string;
+        /** @description Only the projects of this portfolio */
+        portfolioId?: string;
+        /** @description Only what reports to this executive position through the PMO reporting line (nested PMOs too) */
+        executivePositionId?: string;
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['DashboardRagMatrixRow'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The projects whose latest report is reported better than computed, each dimension with the figure that disagrees */
+  listDashboardMismatches: {
+    parameters: {
+      query?: {
+        /** @description Only the projects of this PMO */
+        pmoId?: string;
+        /** @description Only the projects of this portfolio */
+        portfolioId?: string;
+        /** @description Only what reports to this executive position through the PMO reporting line (nested PMOs too) */
+        executivePositionId?: string;
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['DashboardMismatch'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The projects whose owed status report is overdue or escalated, the longest late first */
+  listDashboardLateReports: {
+    parameters: {
+      query?: {
+        /** @description Only the projects of this PMO */
+        pmoId?: string;
+        /** @description Only the projects of this portfolio */
+        portfolioId?: string;
+        /** @description Only what reports to this executive position through the PMO reporting line (nested PMOs too) */
+        executivePositionId?: string;
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['DashboardLateReport'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Malformed request */
