@@ -303,11 +303,9 @@ export const ReportingSchema = z
       .array(z.object({ periodStart: z.string(), periodEnd: z.string(), dueOn: z.string(), dueState: z.enum(DUE_STATES) }))
       .openapi({ description: 'Every period past its grace days without a submitted report' }),
     escalated: z.boolean(),
-    mayReport: z
-      .boolean()
-      .openapi({
-        description: "Whether the caller may draft and submit this project's reports (its manager, or its PMO's staff)",
-      }),
+    mayReport: z.boolean().openapi({
+      description: "Whether the caller may draft and submit this project's reports (its manager, or its PMO's staff)",
+    }),
     status: z
       .object({
         lastReportId: z.string().nullable(),
