@@ -3,6 +3,7 @@ import {
   type BrowserHarness,
   HARNESS_MS,
   JOURNEY_MS,
+  apiCaller,
   axeViolations,
   hasChromium,
   poll,
@@ -18,34 +19,7 @@ import {
  * finds no serious or critical violation on the dashboard or the filtered list.
  */
 
-type Call = <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
-
-/** A signed-in API client of the harness that speaks every method. */
-async function client(baseUrl: string, email: string): Promise<Call> {
-  const jar = new Map<string, string>();
-  const call: Call = async (method, path, body) => {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const csrf = jar.get('tg_csrf');
-    if (csrf && method !== 'GET') headers['x-csrf-token'] = decodeURIComponent(csrf);
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const pair = line.split(';')[0]!;
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} as ${email}: ${res.status} ${text.slice(0, 500)}`);
-    return text ? JSON.parse(text) : null;
-  };
-  await call('POST', '/api/v1/auth/login', { email, password: 'tollgate-demo' });
-  return call;
-}
+const client = apiCaller;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

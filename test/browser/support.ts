@@ -154,14 +154,17 @@ export interface HarnessApi {
   post<T = any>(path: string, body?: unknown): Promise<T>;
 }
 
+/** One call of the harness's API by a signed-in caller: any method, the reply's JSON. */
+export type ApiCall = <T = any>(method: string, path: string, body?: unknown) => Promise<T>;
+
 /**
- * A signed-in client of the harness's API (session cookie and CSRF header), for the data a
- * journey needs but is not about: a test makes its own records instead of relying on another test.
- * Any answer other than 2xx throws, naming the call.
+ * A signed-in caller of the harness's API (session cookie and CSRF header) that speaks every
+ * method, for the data a journey needs but is not about: a test makes its own records instead of
+ * relying on another test. Any answer other than 2xx throws, naming the call.
  */
-export async function apiAs(baseUrl: string, email: string, password = 'tollgate-demo'): Promise<HarnessApi> {
+export async function apiCaller(baseUrl: string, email: string, password = 'tollgate-demo'): Promise<ApiCall> {
   const jar = new Map<string, string>();
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call: ApiCall = async (method, path, body) => {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -182,5 +185,11 @@ export async function apiAs(baseUrl: string, email: string, password = 'tollgate
     return text ? JSON.parse(text) : null;
   };
   await call('POST', '/api/v1/auth/login', { email, password });
+  return call;
+}
+
+/** The same caller with GET and POST only. */
+export async function apiAs(baseUrl: string, email: string, password = 'tollgate-demo'): Promise<HarnessApi> {
+  const call = await apiCaller(baseUrl, email, password);
   return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body ?? {}) };
 }
