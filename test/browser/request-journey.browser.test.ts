@@ -212,7 +212,8 @@ describe.skipIf(!hasChromium)('an initiation request from draft to go-ahead', ()
       await page.getByRole('link', { name: /needs more information: Supplier portal self-service/ }).click();
       await page.waitForURL(`${baseUrl}/requests/${id}`);
       await page.getByRole('link', { name: 'review step' }).click();
-      await poll(() => page.getByText('Which suppliers take part in the pilot?').count()).toBe(1);
+      // In the thread on the page: the inbox's popup, which may still be closing, quotes it too.
+      await poll(() => page.locator('#main').getByText('Which suppliers take part in the pilot?').count()).toBe(1);
       await page.getByLabel('Add a comment').fill('The ten largest suppliers by order volume.');
       await page.getByRole('button', { name: 'Post comment' }).click();
       await poll(() => page.getByText('The ten largest suppliers by order volume.').count()).toBe(1);
