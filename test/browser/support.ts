@@ -68,6 +68,9 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.waitForLoadState('networkidle');
+  // A toast ("Saved", "Submitted") fading in or out is read mid-animation, half transparent, as a
+  // contrast failure: check the page once the toasts have gone, as a reader would see it.
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: WAIT_MS });
   const results = await new AxeBuilder({ page })
     .withTags(WCAG_TAGS)
     // Experimental in axe, so off unless asked: a control whose accessible name does not
