@@ -49,6 +49,25 @@ export async function isPartOfProject(db: Queryable, actor: Actor, project: Proj
   return (await repo.projectMemberPeople(db, project.id)).some((m) => m.personId === actor.personId);
 }
 
+/** How the actor stands to the project, whatever the version: what the state table asks of it. */
+export interface ProjectStanding {
+  mayReport: boolean;
+  mayReview: boolean;
+  partOfProject: boolean;
+}
+
+export async function standingOn(db: Queryable, actor: Actor, project: ProjectRow): Promise<ProjectStanding> {
+  const mayReport = await mayReportOn(db, actor, project);
+  const mayReview = isSystem(actor) || (actor.permissions.has('reports.review') && (await governs(db, actor, project.pmoId)));
+  return { mayReport, mayReview, partOfProject: await isPartOfProject(db, actor, project) };
+}
+
+/** How one who stands so to the project stands to one of its versions. */
+export function relationTo(standing: ProjectStanding, actor: Actor, report: { submittedBy: string | null }): ReportRelation {
+  const ownProject = (actor.userId !== null && actor.userId === report.submittedBy) || standing.partOfProject;
+  return { mayReport: standing.mayReport, mayReview: standing.mayReview, ownProject };
+}
+
 /** How the actor stands to one report version of the project, for the state table. */
 export async function reportRelation(
   db: Queryable,
@@ -56,11 +75,7 @@ export async function reportRelation(
   project: ProjectRow,
   report: { submittedBy: string | null },
 ): Promise<ReportRelation> {
-  const mayReport = await mayReportOn(db, actor, project);
-  const mayReview = isSystem(actor) || (actor.permissions.has('reports.review') && (await governs(db, actor, project.pmoId)));
-  const ownProject =
-    (actor.userId !== null && actor.userId === report.submittedBy) || (await isPartOfProject(db, actor, project));
-  return { mayReport, mayReview, ownProject };
+  return relationTo(await standingOn(db, actor, project), actor, report);
 }
 
 /**

@@ -232,15 +232,22 @@ export async function updateDraft(
   return row;
 }
 
+/** The forecasts of a version that has none yet. */
+export async function insertForecasts(
+  db: Queryable,
+  reportId: string,
+  forecasts: readonly { milestoneId: string; forecastDate: string }[],
+): Promise<void> {
+  if (forecasts.length) await db.insert(milestoneForecasts).values(forecasts.map((f) => ({ reportId, ...f })));
+}
+
 export async function replaceForecasts(
   db: Queryable,
   reportId: string,
   forecasts: readonly { milestoneId: string; forecastDate: string }[],
 ): Promise<void> {
   await db.delete(milestoneForecasts).where(eq(milestoneForecasts.reportId, reportId));
-  if (forecasts.length) {
-    await db.insert(milestoneForecasts).values(forecasts.map((f) => ({ reportId, ...f })));
-  }
+  await insertForecasts(db, reportId, forecasts);
 }
 
 export async function forecastsOf(

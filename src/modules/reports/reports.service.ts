@@ -6,12 +6,12 @@ import { today as todayUtc } from '../../kernel/dates.ts';
 import { isUniqueViolation } from '../../kernel/dberrors.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { parseInput } from '../../kernel/validate.ts';
-import { recordAudit } from '../audit/index.ts';
+import { type AuditInput, recordAudit, recordAuditBatch } from '../audit/index.ts';
 import { publishEvent } from '../notify/index.ts';
 import type { CurvePoint } from '../projects/index.ts';
 import { canSeeProject } from '../projects/index.ts';
 import { earnedValue } from './reports.evm.ts';
-import { canSeeReport, mayReportOn, visibleReportFilter } from './reports.policy.ts';
+import { type ProjectStanding, canSeeReport, relationTo, standingOn, visibleReportFilter } from './reports.policy.ts';
 import * as repo from './reports.repo.ts';
 import { assertReportable, contentIssues, missingForSubmission, periodForAsOf, refused, revisionFor } from './reports.rules.ts';
 import {
@@ -26,7 +26,7 @@ import {
 import { nextReportState } from './reports.states.ts';
 import { refreshProjectStatusInTx } from './reports.status.ts';
 import { computeRag, findMismatches } from './reports.tolerances.ts';
-import { detailView, namedUsers, stateOf, summaryView } from './reports.views.ts';
+import { type ForecastView, detailView, forecastViews, namedUsers, stateOf, summaryView } from './reports.views.ts';
 import { reportRelation } from './reports.policy.ts';
 
 /** The project for a read: 404 when the actor may not see it. */
@@ -54,11 +54,8 @@ export async function visibleReport(db: Queryable, actor: Actor, projectId: stri
   return report;
 }
 
-async function assertMayReport(tx: Queryable, actor: Actor, rp: repo.ReportingProject): Promise<void> {
-  if (!(await mayReportOn(tx, actor, rp.project))) {
-    throw new AppError('FORBIDDEN', `only the manager of ${rp.project.code} or its PMO may report on it`);
-  }
-}
+const mayNotReport = (rp: repo.ReportingProject) =>
+  new AppError('FORBIDDEN', `only the manager of ${rp.project.code} or its PMO may report on it`);
 
 /**
  * One page of the project's report versions, newest first (by period, then revision); every
@@ -102,10 +99,11 @@ function contentValues(input: Content): Partial<repo.ReportInsert> {
   return values;
 }
 
-async function checkContent(tx: Queryable, rp: repo.ReportingProject, input: Content): Promise<void> {
-  const milestoneIds = new Set((await repo.listMilestones(tx, rp.project.id)).map((m) => m.id));
-  const issues = contentIssues(rp, input, milestoneIds);
+async function checkContent(tx: Queryable, rp: repo.ReportingProject, input: Content): Promise<repo.MilestoneRow[]> {
+  const milestoneRows = await repo.listMilestones(tx, rp.project.id);
+  const issues = contentIssues(rp, input, new Set(milestoneRows.map((m) => m.id)));
   if (issues.length) throw validationFailed(issues);
+  return milestoneRows;
 }
 
 const auditRecord = (view: ReportView) => {
@@ -123,10 +121,12 @@ export async function createReport(db: Db, actor: Actor, projectId: string, raw:
     return await transact(db, async ({ tx }) => {
       const rp = await lockVisibleProject(tx, actor, projectId);
       assertReportable(rp);
-      await assertMayReport(tx, actor, rp);
+      const standing = await standingOn(tx, actor, rp.project);
+      if (!standing.mayReport) throw mayNotReport(rp);
       const period = periodForAsOf(rp, input.asOf);
-      await checkContent(tx, rp, input);
-      const revision = revisionFor(period, await repo.versionsOfPeriod(tx, projectId, period.periodStart));
+      const milestoneRows = await checkContent(tx, rp, input);
+      const others = await repo.versionsOfPeriod(tx, projectId, period.periodStart);
+      const revision = revisionFor(period, others);
       const row = await repo.insertReport(tx, {
         ...contentValues(input),
         asOf: input.asOf,
@@ -135,16 +135,30 @@ export async function createReport(db: Db, actor: Actor, projectId: string, raw:
         revision,
         createdBy: actor.userId,
       });
-      if (input.milestoneForecasts) await repo.replaceForecasts(tx, row.id, input.milestoneForecasts);
-      const view = await detailView(tx, actor, rp, row.id);
-      await recordAudit(tx, actor, {
+      const given = input.milestoneForecasts ?? [];
+      await repo.insertForecasts(tx, row.id, given);
+      // What the view and the submission need is in hand: nothing of the new version is read back.
+      const forecasts = forecastViews(given, milestoneRows);
+      const view = await detailView(tx, actor, rp, row.id, {
+        report: row,
+        versions: [...others, { report: row, review: null }],
+        forecasts,
+        baseline: null,
+        relation: relationTo(standing, actor, row),
+      });
+      const created: AuditInput = {
         entityType: 'status_report',
         entityId: row.id,
         action: 'status_report.created',
         after: auditRecord(view),
-      });
-      if (!submit) return view;
-      return submitInTx(tx, actor, rp, row.id, null);
+      };
+      if (!submit) {
+        await recordAudit(tx, actor, created);
+        return view;
+      }
+      return submitInTx(tx, actor, rp, row.id, null, { report: row, others, milestones: milestoneRows, forecasts, standing }, [
+        created,
+      ]);
     });
   } catch (err) {
     // Two first reports of one period at once: the second finds the first's revision taken.
@@ -204,11 +218,25 @@ export async function updateReport(
   });
 }
 
+/** What the caller of `submitInTx` already holds, so that it is not read again. */
+interface HeldForSubmission {
+  /** The draft as it stands. */
+  report: repo.ReportRow;
+  /** The period's other versions. */
+  others: { report: repo.ReportRow; review: repo.ReviewRow | null }[];
+  /** The project's milestones, as `listMilestones` reads them. */
+  milestones: repo.MilestoneRow[];
+  /** The draft's forecasts, as `forecastsOf` reads them. */
+  forecasts: ForecastView[];
+  standing: ProjectStanding;
+}
+
 /**
  * Submits a draft in the caller's transaction: checks it is complete, computes earned value
  * against the baseline in force at asOf, the RAG the standard's tolerances give and the
  * mismatches with the reported RAG, freezes the version, refreshes project_status and publishes
- * `status_report.submitted`.
+ * `status_report.submitted`. `earlier` are audit events of the same use case not yet written
+ * (the creation of a version submitted at once), written with the submission's in one batch.
  */
 async function submitInTx(
   tx: Tx,
@@ -216,17 +244,22 @@ async function submitInTx(
   rp: repo.ReportingProject,
   reportId: string,
   version: number | null,
+  held: Partial<HeldForSubmission> = {},
+  earlier: AuditInput[] = [],
 ): Promise<ReportView> {
   const { project, definition } = rp;
-  const report = (await repo.findReport(tx, reportId))!;
-  nextReportState(stateOf(report, null), 'submit', await reportRelation(tx, actor, project, report));
+  // One after the other: one connection.
+  const standing = held.standing ?? (await standingOn(tx, actor, project));
+  const report = held.report ?? (await repo.findReport(tx, reportId))!;
+  nextReportState(stateOf(report, null), 'submit', relationTo(standing, actor, report));
   if (version !== null && report.version !== version) throw versionConflict('status report', reportId, version);
   const period = periodForAsOf(rp, report.asOf);
   // The period must still take this version: no other submitted one, unless this revises a returned one.
-  const others = (await repo.versionsOfPeriod(tx, project.id, period.periodStart)).filter((v) => v.report.id !== reportId);
+  const others =
+    held.others ?? (await repo.versionsOfPeriod(tx, project.id, period.periodStart)).filter((v) => v.report.id !== reportId);
   revisionFor(period, others);
-  const milestoneRows = await repo.listMilestones(tx, project.id);
-  const forecasts = await repo.forecastsOf(tx, reportId);
+  const milestoneRows = held.milestones ?? (await repo.listMilestones(tx, project.id));
+  const forecasts = held.forecasts ?? (await repo.forecastsOf(tx, reportId));
   const missing = missingForSubmission(
     rp,
     report,
@@ -266,14 +299,23 @@ async function submitInTx(
   });
   if (!row) throw versionConflict('status report', reportId, report.version);
   await refreshProjectStatusInTx(tx, rp, todayUtc());
-  const view = await detailView(tx, actor, rp, reportId);
-  await recordAudit(tx, actor, {
-    entityType: 'status_report',
-    entityId: reportId,
-    action: 'status_report.submitted',
-    before: { state: 'draft', projectId: project.id },
-    after: auditRecord(view),
+  const view = await detailView(tx, actor, rp, reportId, {
+    report: row,
+    versions: [...others, { report: row, review: null }].sort((a, b) => a.report.revision - b.report.revision),
+    forecasts,
+    baseline,
+    relation: relationTo(standing, actor, row),
   });
+  await recordAuditBatch(tx, actor, [
+    ...earlier,
+    {
+      entityType: 'status_report',
+      entityId: reportId,
+      action: 'status_report.submitted',
+      before: { state: 'draft', projectId: project.id },
+      after: auditRecord(view),
+    },
+  ]);
   await publishEvent(tx, {
     kind: 'status_report.submitted',
     data: {
@@ -305,8 +347,8 @@ export async function submitReport(
 ): Promise<ReportView> {
   return transact(db, async ({ tx }) => {
     const rp = await lockVisibleProject(tx, actor, projectId);
-    await visibleReport(tx, actor, projectId, reportId);
+    const report = await visibleReport(tx, actor, projectId, reportId);
     assertReportable(rp);
-    return submitInTx(tx, actor, rp, reportId, input.version ?? null);
+    return submitInTx(tx, actor, rp, reportId, input.version ?? null, { report });
   });
 }
