@@ -19,6 +19,10 @@ export default defineConfig({
     // Two at once: the database tests wait on PostgreSQL and the browser tests on Chromium, so a
     // second worker fills the time one of them spends waiting (the default is one on two cores).
     maxWorkers: 2,
+    // A worker keeps its loaded modules (and PGlite's compiled WebAssembly) from one file to the
+    // next instead of starting afresh for each: about 40 % less time. Files share no data (each
+    // opens its own database) and restore what they change in the process (environment, spies).
+    isolate: false,
     hookTimeout: 300_000,
     projects: [
       {

@@ -8,6 +8,7 @@ import {
   chooseIn,
   hasChromium,
   poll,
+  showOnFailure,
   startHarness,
   typeMonth,
 } from './support.ts';
@@ -105,6 +106,7 @@ describe.skipIf(!hasChromium)('an initiation request from draft to go-ahead', ()
     'drafts through all steps with autosave, submits, answers a question and resubmits',
     async () => {
       const { page, baseUrl } = h;
+      showOnFailure(page);
       const pageErrors: string[] = [];
       page.on('pageerror', (err) => pageErrors.push(err.message));
 

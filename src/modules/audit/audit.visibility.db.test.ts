@@ -376,12 +376,12 @@ describe('the export of the event list', () => {
 });
 
 describe('each rule, per id and as SQL', () => {
-  it('agrees for every demo account on every record of the trail', async () => {
+  it('agrees for every demo account on the records of the trail (of the larger kinds, a spread of 40)', async () => {
     const system = systemActor('test');
     const actors = [system];
     for (const email of ACCOUNTS) actors.push(await loadActor(database.db, (await findUserByEmail(database.db, email))!));
     const byType = new Map<string, string[]>();
-    for (const r of trail) byType.set(r.entityType, [...(byType.get(r.entityType) ?? []), r.entityId]);
+    for (const r of sampleOf(trail, 0, '', 40)) byType.set(r.entityType, [...(byType.get(r.entityType) ?? []), r.entityId]);
     for (const actor of actors) {
       for (const [type, ids] of byType) {
         const rule = rules[type];
