@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContextOptions, type Locator, type Page, chromium } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect, inject, onTestFailed } from 'vitest';
 import { startServer } from '../../src/app/server.ts';
 import { loadConfig } from '../../src/kernel/config.ts';
 import { openDatabase } from '../../src/kernel/db.ts';
@@ -33,6 +33,27 @@ if (!hasChromium) {
   const line = `!!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) !!!`;
   if (process.env.CI) throw new Error(`${line} — under CI a missing browser is a failure`);
   console.warn(`\n${'!'.repeat(line.length)}\n${line}\n${'!'.repeat(line.length)}\n`);
+}
+
+/**
+ * When the running test fails, prints where the page was and what it showed (its address and the
+ * text of its main region), so that a failure on CI can be read from the log. Call it first thing
+ * in a test: `showOnFailure(page)`.
+ */
+export function showOnFailure(page: Page): void {
+  onTestFailed(async () => {
+    const text = await page
+      .locator('#main')
+      .first()
+      .innerText({ timeout: 2_000 })
+      .catch(() =>
+        page
+          .locator('body')
+          .innerText({ timeout: 2_000 })
+          .catch((err: Error) => `(unreadable: ${err.message})`),
+      );
+    process.stdout.write(`\n--- the page when the test failed: ${page.url()}\n${text.slice(0, 4_000)}\n---\n`);
+  });
 }
 
 /** Builds the web app if its sources changed since the last build. */
@@ -112,7 +133,9 @@ export async function startHarness(): Promise<BrowserHarness> {
     // Playwright gives every launch a fresh, empty user-data dir of its own.
   });
   const newPage = async (options: BrowserContextOptions = {}) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+    // As a reader who asked for less motion: the app then draws without the library's transitions,
+    // so nothing is read or clicked half-way through one (and a busy machine draws less).
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce', ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
     page.setDefaultNavigationTimeout(WAIT_MS);

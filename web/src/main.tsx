@@ -8,7 +8,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { App } from './App.tsx';
 import { loadInstallationSettings } from './lib/format.ts';
-import { theme } from './theme.ts';
+import { themeFor } from './theme.ts';
 
 // The CommonJS locale module's default export, however the bundler and the type checker see it.
 const enGB = ('default' in enGBLocale ? (enGBLocale as { default: unknown }).default : enGBLocale) as Locale;
@@ -23,6 +23,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+const theme = themeFor(window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('the page has no #root element');
