@@ -18,7 +18,8 @@ export default defineConfig({
     testTimeout: 120_000,
     // Two at once: the database tests wait on PostgreSQL and the browser tests on Chromium, so a
     // second worker fills the time one of them spends waiting (the default is one on two cores).
-    maxWorkers: 2,
+    // `npm test` (scripts/test.js) sets TG_TEST_WORKERS for each of its two lanes.
+    maxWorkers: Number(process.env.TG_TEST_WORKERS) || 2,
     // A worker keeps its loaded modules (and PGlite's compiled WebAssembly) from one file to the
     // next instead of starting afresh for each: about 40 % less time. Files share no data (each
     // opens its own database) and restore what they change in the process (environment, spies).
