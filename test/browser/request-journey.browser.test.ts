@@ -20,7 +20,10 @@ const PDF = Buffer.from(
 
 async function signIn(page: Page, baseUrl: string, email: string, path: string) {
   await page.context().clearCookies();
-  await page.goto(`${baseUrl}${path}`);
+  // Signed out, the page's first API call answers 401 and the app moves to the sign-in page, which
+  // may begin before the deep link's own load event: wait for the sign-in form, not for that load.
+  await page.goto(`${baseUrl}${path}`, { waitUntil: 'commit' });
+  await page.waitForURL((url) => url.pathname === '/login');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill('tollgate-demo');
   await page.getByRole('button', { name: /sign in/i }).click();
