@@ -11,7 +11,14 @@ import { publishEvent } from '../notify/index.ts';
 import type { CurvePoint } from '../projects/index.ts';
 import { canSeeProject } from '../projects/index.ts';
 import { earnedValue } from './reports.evm.ts';
-import { type ProjectStanding, canSeeReport, relationTo, standingOn, visibleReportFilter } from './reports.policy.ts';
+import {
+  type ProjectStanding,
+  canSeeReport,
+  relationTo,
+  reportRelation,
+  standingOn,
+  visibleReportFilter,
+} from './reports.policy.ts';
 import * as repo from './reports.repo.ts';
 import { assertReportable, contentIssues, missingForSubmission, periodForAsOf, refused, revisionFor } from './reports.rules.ts';
 import {
@@ -27,7 +34,6 @@ import { nextReportState } from './reports.states.ts';
 import { refreshProjectStatusInTx } from './reports.status.ts';
 import { computeRag, findMismatches } from './reports.tolerances.ts';
 import { type ForecastView, detailView, forecastViews, namedUsers, stateOf, summaryView } from './reports.views.ts';
-import { reportRelation } from './reports.policy.ts';
 
 /** The project for a read: 404 when the actor may not see it. */
 export async function visibleProject(db: Queryable, actor: Actor, projectId: string): Promise<repo.ReportingProject> {
