@@ -48,7 +48,7 @@ export async function benchReportsHere(database: Database): Promise<void> {
   await assertMigrationsMatch(database, 'this database');
   console.log('');
   await benchDashboard(database, sizeLabel(await projectsOf(database)));
-  await benchSubmission(database);
+  await benchSubmission(database, { databaseUrl: database.kind === 'postgres' ? process.env.DATABASE_URL : undefined });
 }
 
 /** On the generated PostgreSQL databases of BENCH_GENERATED, smallest first. */
@@ -66,7 +66,7 @@ export async function benchReportsOn(urls: string[]): Promise<void> {
       figures.push(await benchDashboard(database, sizeLabel(await projectsOf(database))));
       if (i === urls.length - 1) {
         growth(figures);
-        await benchSubmission(database);
+        await benchSubmission(database, { databaseUrl: url });
       }
     } finally {
       await database.close();

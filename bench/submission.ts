@@ -12,7 +12,9 @@
  * outbox); its jobs and the webhook are removed afterwards. Each round runs the bare INSERTs of
  * the round's rows first (deleted again, untimed), then the submissions. The first half of the
  * rounds runs one at a time, the second half `concurrency` at once (on PostgreSQL), as several
- * managers submitting together.
+ * managers submitting together. On PostgreSQL given its URL, the statements of one more submission
+ * are then sent again bare (bench/submission-floor.ts): the database's share of the use case, and
+ * what its writes alone cost.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -24,12 +26,15 @@ import { BENCH_PASSWORD, CODE_PREFIX, type Organisation, loadGeneratedTypes } fr
 import { emptyRows, planProject } from './generate/projects.ts';
 import { type Row, insertRows, projectRandom } from './generate/support.ts';
 import { timed } from './measure.ts';
+import { type FloorFigures, submissionFloor } from './submission-floor.ts';
 
 export interface SubmissionFigures {
   projects: number;
   rounds: number;
   sequential: { submissions: number; useCaseMs: number; insertMs: number };
   concurrent: { concurrency: number; submissions: number; useCaseMs: number; insertMs: number };
+  /** On PostgreSQL given its URL: the statements of one more submission sent bare. */
+  floor: FloorFigures | null;
 }
 
 interface Subject {
@@ -232,14 +237,15 @@ async function removeWebhook(database: Database, id: string): Promise<void> {
  */
 export async function benchSubmission(
   database: Database,
-  options: { projects?: number; rounds?: number; concurrency?: number } = {},
+  options: { projects?: number; rounds?: number; concurrency?: number; databaseUrl?: string } = {},
 ): Promise<SubmissionFigures> {
   const projects = options.projects ?? Number(process.env.BENCH_SUBMIT_PROJECTS ?? 200);
   const rounds = options.rounds ?? Number(process.env.BENCH_SUBMIT_ROUNDS ?? 10);
   const concurrency =
     database.kind === 'postgres' ? (options.concurrency ?? Number(process.env.BENCH_SUBMIT_CONCURRENCY ?? 8)) : 1;
   if (rounds < 10) throw new Error('the submission benchmark needs at least 10 rounds (periods)');
-  const subjects = await prepare(database, projects, rounds);
+  // One period more than the rounds: the submission whose statements the floor sends again.
+  const subjects = await prepare(database, projects, rounds + 1);
   const webhookId = await addWebhook(database);
   await insertRows(database.db, 'status_reports', []);
   const figures: SubmissionFigures = {
@@ -247,6 +253,7 @@ export async function benchSubmission(
     rounds,
     sequential: { submissions: 0, useCaseMs: 0, insertMs: 0 },
     concurrent: { concurrency, submissions: 0, useCaseMs: 0, insertMs: 0 },
+    floor: null,
   };
   try {
     for (let round = 0; round < rounds; round++) {
@@ -273,6 +280,12 @@ export async function benchSubmission(
         }
       });
       part.submissions += due.length;
+    }
+    const last = subjects.find((s) => s.reports[rounds]);
+    if (database.kind === 'postgres' && options.databaseUrl && last) {
+      figures.floor = await submissionFloor(options.databaseUrl, (db) =>
+        createReport(db, last.actor, last.projectId, bodyOf(last.reports[rounds]!, last.forecasts)),
+      );
     }
   } finally {
     await removeWebhook(database, webhookId);

@@ -21,6 +21,8 @@ import { type ApiClient, testApp, type TestApp } from '../../../test/support/htt
 import { systemActor } from '../../kernel/actor.ts';
 import { setBaseline } from '../projects/baselines.service.ts';
 import { earnedValue } from './reports.evm.ts';
+import { findProject, findProjectStatus } from './reports.repo.ts';
+import { computeProjectStatus } from './reports.status.ts';
 
 let database: TestDatabase;
 let app: TestApp;
@@ -456,5 +458,72 @@ describe('report periods', () => {
       dueState: 'escalated',
     });
     expect(reporting.body.late.map((x: { periodStart: string }) => x.periodStart)).toEqual([addDays(day, -20)]);
+  });
+});
+
+describe('the status row kept on submission', () => {
+  /** The stored row equals the one worked out again from every version of the project. */
+  async function expectAsWorkedOut(projectId: string) {
+    const stored = await findProjectStatus(database.db, projectId);
+    expect(stored).toBeDefined();
+    const rp = (await findProject(database.db, projectId))!;
+    const { updatedAt: _u, ...kept } = stored!;
+    expect(kept).toEqual(await computeProjectStatus(database.db, rp, today(), stored));
+    return stored!;
+  }
+
+  it('moves by what each submission adds: ahead of the period owed, the owed one, a later one first, a backdated one, a revision', async () => {
+    const p = await makeReportingProject(database.db, org, {
+      typeId,
+      projectManagerId: org.users.pm1.personId!,
+      sponsorId: org.users.sponsor.personId,
+    });
+    const start = p.goAheadOn!;
+    const week = (k: number) => addDays(start, 7 * k + 2);
+    const pm = await as('pm1');
+    const submit = async (asOf: string, extra: Record<string, unknown> = {}) => {
+      const res = await pm.post(`/api/v1/projects/${p.id}/status-reports`, { ...greenReport(asOf, extra), submit: true });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string };
+    };
+
+    const current = await submit(day, {
+      rag: { overall: 'green', schedule: 'green', cost: 'green', scope: 'amber' },
+      ragReasons: { scope: 'Two interfaces added' },
+    });
+    expect(await expectAsWorkedOut(p.id)).toMatchObject({
+      owedPeriodStart: start,
+      lastReportId: current.id,
+      reportsSubmitted: 1,
+    });
+    await submit(week(0));
+    expect(await expectAsWorkedOut(p.id)).toMatchObject({ owedPeriodStart: addDays(start, 7), lastReportId: current.id });
+    await submit(week(3));
+    expect(await expectAsWorkedOut(p.id)).toMatchObject({ owedPeriodStart: addDays(start, 7) });
+    await submit(week(1));
+    expect(await expectAsWorkedOut(p.id)).toMatchObject({ owedPeriodStart: addDays(start, 14) });
+    const second = await submit(week(2), { percentComplete: 25 });
+    // Periods 0 to 3 are in: the owed one moves past the one submitted ahead of it.
+    expect(await expectAsWorkedOut(p.id)).toMatchObject({
+      owedPeriodStart: addDays(start, 28),
+      reportsSubmitted: 5,
+      reportsOnTime: 1,
+    });
+
+    const analyst = await as('analyst');
+    const returned = await analyst.post(`/api/v1/projects/${p.id}/status-reports/${second.id}/return`, {
+      comment: 'Check the cost.',
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    const revision = await pm.post(`/api/v1/projects/${p.id}/status-reports/${second.id}/revise`, {});
+    expect(revision.status, JSON.stringify(revision.body)).toBe(201);
+    const resubmitted = await pm.post(`/api/v1/projects/${p.id}/status-reports/${revision.body.id}/submit`, {});
+    expect(resubmitted.status, JSON.stringify(resubmitted.body)).toBe(200);
+    // A revision is no new period: the counters hold, one more version awaits review.
+    expect(await expectAsWorkedOut(p.id)).toMatchObject({ reportsSubmitted: 5, reportsAwaitingReview: 5, reportsReviewed: 1 });
+
+    const accepted = await analyst.post(`/api/v1/projects/${p.id}/status-reports/${current.id}/accept`, {});
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(await expectAsWorkedOut(p.id)).toMatchObject({ lastReportId: current.id, lastAcceptedReportId: current.id });
   });
 });

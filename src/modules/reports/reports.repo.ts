@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Page } from '../../kernel/lists.ts';
 import { users } from '../auth/auth.tables.ts';
@@ -29,28 +29,33 @@ export interface ReportingProject {
   definition: StandardDefinition;
 }
 
-async function withDefinition(db: Queryable, project: ProjectRow | undefined): Promise<ReportingProject | undefined> {
-  if (!project) return undefined;
-  const [version] = await db
-    .select({ definition: standardVersions.definition })
-    .from(standardVersions)
-    .where(eq(standardVersions.id, project.standardVersionId));
-  return { project, definition: version!.definition as StandardDefinition };
-}
+const withDefinition = { project: projects, definition: standardVersions.definition };
+const ofRow = (row: { project: ProjectRow; definition: unknown } | undefined): ReportingProject | undefined =>
+  row && { project: row.project, definition: row.definition as StandardDefinition };
 
 /** The project with its bound standard version's definition. */
 export async function findProject(db: Queryable, id: string): Promise<ReportingProject | undefined> {
-  const [row] = await db.select().from(projects).where(eq(projects.id, id));
-  return withDefinition(db, row);
+  const [row] = await db
+    .select(withDefinition)
+    .from(projects)
+    .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
+    .where(eq(projects.id, id));
+  return ofRow(row);
 }
 
 /**
- * The project row locked for the transaction: every write of a project's reports and milestones
- * takes it, so that they, and the project_status row they refresh, are ordered one after the other.
+ * The project row locked for the transaction, when it meets `condition` (the caller's
+ * visibility): every write of a project's reports and milestones takes it, so that they, and the
+ * project_status row they refresh, are ordered one after the other.
  */
-export async function lockProject(db: Queryable, id: string): Promise<ReportingProject | undefined> {
-  const [row] = await db.select().from(projects).where(eq(projects.id, id)).for('update');
-  return withDefinition(db, row);
+export async function lockProject(db: Queryable, id: string, condition?: SQL): Promise<ReportingProject | undefined> {
+  const [row] = await db
+    .select(withDefinition)
+    .from(projects)
+    .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
+    .where(and(eq(projects.id, id), condition))
+    .for('update', { of: projects });
+  return ofRow(row);
 }
 
 /** The people holding a role on the project (manager, sponsor, team member). */
@@ -317,12 +322,18 @@ export async function countReports(
   return Number(row?.n ?? 0);
 }
 
-/** The period starts that have a submitted version (submitted, accepted or returned). */
-export async function submittedPeriodStarts(db: Queryable, projectId: string): Promise<Set<string>> {
+/** The period starts that have a submitted version (submitted, accepted or returned), those after `after` when given. */
+export async function submittedPeriodStarts(db: Queryable, projectId: string, after?: string): Promise<Set<string>> {
   const rows = await db
     .selectDistinct({ periodStart: statusReports.periodStart })
     .from(statusReports)
-    .where(and(eq(statusReports.projectId, projectId), isNotNull(statusReports.submittedAt)));
+    .where(
+      and(
+        eq(statusReports.projectId, projectId),
+        isNotNull(statusReports.submittedAt),
+        after === undefined ? undefined : gt(statusReports.periodStart, after),
+      ),
+    );
   return new Set(rows.map((r) => r.periodStart));
 }
 

@@ -6,10 +6,10 @@ import { today as todayUtc } from '../../kernel/dates.ts';
 import { isUniqueViolation } from '../../kernel/dberrors.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { parseInput } from '../../kernel/validate.ts';
-import { type AuditInput, recordAudit, recordAuditBatch } from '../audit/index.ts';
+import { type AuditInput, isUuid, recordAudit, recordAuditBatch } from '../audit/index.ts';
 import { publishEvent } from '../notify/index.ts';
 import type { CurvePoint } from '../projects/index.ts';
-import { canSeeProject } from '../projects/index.ts';
+import { canSeeProject, visibleProjectFilter } from '../projects/index.ts';
 import { earnedValue } from './reports.evm.ts';
 import {
   type ProjectStanding,
@@ -31,7 +31,7 @@ import {
   type UpdateReportInput,
 } from './reports.schema.ts';
 import { nextReportState } from './reports.states.ts';
-import { refreshProjectStatusInTx } from './reports.status.ts';
+import { projectStatusAfterSubmissionInTx } from './reports.status.ts';
 import { computeRag, findMismatches } from './reports.tolerances.ts';
 import { type ForecastView, detailView, forecastViews, namedUsers, stateOf, summaryView } from './reports.views.ts';
 
@@ -45,8 +45,8 @@ export async function visibleProject(db: Queryable, actor: Actor, projectId: str
 
 /** The project locked for a write: 404 when the actor may not see it. */
 export async function lockVisibleProject(tx: Tx, actor: Actor, projectId: string): Promise<repo.ReportingProject> {
-  if (!(await canSeeProject(tx, actor, projectId))) throw notFound('project', projectId);
-  const rp = await repo.lockProject(tx, projectId);
+  if (!isUuid(projectId)) throw notFound('project', projectId);
+  const rp = await repo.lockProject(tx, projectId, await visibleProjectFilter(tx, actor));
   if (!rp) throw notFound('project', projectId);
   return rp;
 }
@@ -304,7 +304,7 @@ async function submitInTx(
     mismatch: mismatches.length > 0,
   });
   if (!row) throw versionConflict('status report', reportId, report.version);
-  await refreshProjectStatusInTx(tx, rp, todayUtc());
+  await projectStatusAfterSubmissionInTx(tx, rp, row, others, todayUtc());
   const view = await detailView(tx, actor, rp, reportId, {
     report: row,
     versions: [...others, { report: row, review: null }].sort((a, b) => a.report.revision - b.report.revision),

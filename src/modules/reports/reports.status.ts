@@ -57,7 +57,8 @@ type Rags = Partial<Record<RagDimension | 'overall', string>>;
 
 const money = (v: number | null | undefined) => (v === null || v === undefined ? null : v.toFixed(2));
 const ratio = (v: number | null | undefined) => (v === null || v === undefined ? null : v.toFixed(4));
-const rag = (v: string | undefined) => (v === 'green' || v === 'amber' || v === 'red' ? v : null);
+type Rag = 'green' | 'amber' | 'red';
+const rag = (v: string | undefined): Rag | null => (v === 'green' || v === 'amber' || v === 'red' ? v : null);
 
 /**
  * Works out the project's status row from its report versions and its standard, as of `today`;
@@ -83,14 +84,6 @@ export async function computeProjectStatus(
   const base = { nextDueOn: owed?.dueOn ?? null, graceDays: reporting.graceDays, escalateAfterDays: reporting.escalateAfterDays };
   const state = projectDueState(base, today);
   const keepEscalation = previous?.escalatedAt && owed && previous.owedPeriodStart === owed.periodStart;
-  const report = latest?.report;
-  const reported = (report?.rag ?? {}) as Rags;
-  const computed = (report?.computedRag ?? null) as ComputedRag | null;
-  const computedRags: Rags = computed
-    ? { overall: computed.overall, ...Object.fromEntries(Object.entries(computed.dimensions).map(([d, e]) => [d, e!.rag])) }
-    : {};
-  const evm = (report?.evm ?? null) as Evm | null;
-  const mismatches = (report?.mismatches ?? []) as Mismatch[];
   return {
     projectId: project.id,
     cadence: reporting.cadence,
@@ -101,12 +94,27 @@ export async function computeProjectStatus(
     dueState: state,
     dueStateOn: state ? today : null,
     escalatedAt: keepEscalation ? previous!.escalatedAt : null,
-    lastReportId: report?.id ?? null,
-    lastReportState: report ? (latest!.review?.outcome ?? 'submitted') : null,
-    lastAsOf: report?.asOf ?? null,
-    lastSubmittedAt: report?.submittedAt ?? null,
+    ...latestFields(latest?.report, latest?.review ?? null),
     lastAcceptedReportId: accepted?.report.id ?? null,
     lastAcceptedAt: accepted?.review.reviewedAt ?? null,
+    ...counters,
+  };
+}
+
+/** The columns of the status row that come from the project's latest submitted version. */
+function latestFields(report: repo.ReportRow | undefined, review: repo.ReviewRow | null) {
+  const reported = (report?.rag ?? {}) as Rags;
+  const computed = (report?.computedRag ?? null) as ComputedRag | null;
+  const computedRags: Rags = computed
+    ? { overall: computed.overall, ...Object.fromEntries(Object.entries(computed.dimensions).map(([d, e]) => [d, e!.rag])) }
+    : {};
+  const evm = (report?.evm ?? null) as Evm | null;
+  const mismatches = (report?.mismatches ?? []) as Mismatch[];
+  return {
+    lastReportId: report?.id ?? null,
+    lastReportState: report ? (review?.outcome ?? 'submitted') : null,
+    lastAsOf: report?.asOf ?? null,
+    lastSubmittedAt: report?.submittedAt ?? null,
     reportedOverall: rag(reported.overall),
     reportedSchedule: rag(reported.schedule),
     reportedCost: rag(reported.cost),
@@ -138,8 +146,82 @@ export async function computeProjectStatus(
     etc: money(evm?.etc),
     vac: money(evm?.vac),
     tcpi: ratio(evm?.tcpi),
-    ...counters,
   };
+}
+
+/** Whether version `a` comes before `b` in the order `latestSubmitted` reads: as of, then submitted at. */
+function submittedBefore(a: { asOf: string; submittedAt: Date }, b: { asOf: string; submittedAt: Date }): boolean {
+  return a.asOf < b.asOf || (a.asOf === b.asOf && a.submittedAt.getTime() <= b.submittedAt.getTime());
+}
+
+/**
+ * The status row after `report` was just submitted, worked out from the row before it rather
+ * than from every version: the counters move by what this version adds (a first submission of
+ * its period, on time or not, one more awaiting review), it becomes the latest when it is dated
+ * last, and the period owed moves on only when this was the one owed. Gives the same row as
+ * `computeProjectStatus` (the reports tests compare the two); when there is no row before, or
+ * the standard's reporting section no longer matches it, it works the row out in full.
+ * `others` are the period's other versions, as the submission read them.
+ */
+export async function projectStatusAfterSubmissionInTx(
+  tx: Queryable,
+  rp: repo.ReportingProject,
+  report: repo.ReportRow,
+  others: readonly { report: repo.ReportRow; review: repo.ReviewRow | null }[],
+  today: string = todayUtc(),
+): Promise<repo.ProjectStatusRow | null> {
+  const { project } = rp;
+  const reporting = reportingOf(rp);
+  const from = goAheadDay(project);
+  const previous = await repo.findProjectStatus(tx, project.id);
+  const open = OPEN_STATES.has(project.state);
+  if (
+    !previous ||
+    !from ||
+    !report.submittedAt ||
+    previous.cadence !== reporting.cadence ||
+    previous.graceDays !== reporting.graceDays ||
+    previous.escalateAfterDays !== reporting.escalateAfterDays ||
+    open !== (previous.owedPeriodStart !== null)
+  ) {
+    return rewriteProjectStatus(tx, rp, today, previous);
+  }
+  let owed: { periodStart: string; dueOn: string } | null = null;
+  if (open && previous.owedPeriodStart !== report.periodStart) {
+    owed = { periodStart: previous.owedPeriodStart!, dueOn: previous.nextDueOn! };
+  } else if (open) {
+    // Every period before this one has a submitted version: the next owed is the first after it without one.
+    const later = await repo.submittedPeriodStarts(tx, project.id, report.periodStart);
+    let next = periodOf({ cadence: reporting.cadence, from, day: addDays(report.periodEnd, 1) })!;
+    while (later.has(next.periodStart)) next = periodOf({ cadence: reporting.cadence, from, day: addDays(next.periodEnd, 1) })!;
+    owed = next;
+  }
+  const base = { nextDueOn: owed?.dueOn ?? null, graceDays: reporting.graceDays, escalateAfterDays: reporting.escalateAfterDays };
+  const state = projectDueState(base, today);
+  const keepEscalation = previous.escalatedAt && owed && previous.owedPeriodStart === owed.periodStart;
+  const firstOfPeriod = !others.some((o) => o.report.submittedAt !== null);
+  const onTime = firstOfPeriod && isoDay(report.submittedAt)! <= report.dueOn;
+  const latest =
+    previous.lastReportId === null ||
+    previous.lastAsOf === null ||
+    previous.lastSubmittedAt === null ||
+    submittedBefore(
+      { asOf: previous.lastAsOf, submittedAt: previous.lastSubmittedAt },
+      { asOf: report.asOf, submittedAt: report.submittedAt },
+    );
+  const { updatedAt: _u, ...kept } = previous;
+  return repo.upsertProjectStatus(tx, {
+    ...kept,
+    owedPeriodStart: owed?.periodStart ?? null,
+    nextDueOn: owed?.dueOn ?? null,
+    dueState: state,
+    dueStateOn: state ? today : null,
+    escalatedAt: keepEscalation ? previous.escalatedAt : null,
+    ...(latest ? latestFields(report, null) : {}),
+    reportsSubmitted: previous.reportsSubmitted + (firstOfPeriod ? 1 : 0),
+    reportsOnTime: previous.reportsOnTime + (onTime ? 1 : 0),
+    reportsAwaitingReview: previous.reportsAwaitingReview + 1,
+  });
 }
 
 /**
@@ -152,7 +234,15 @@ export async function refreshProjectStatusInTx(
   rp: repo.ReportingProject,
   today: string = todayUtc(),
 ): Promise<repo.ProjectStatusRow | null> {
-  const previous = await repo.findProjectStatus(tx, rp.project.id);
+  return rewriteProjectStatus(tx, rp, today, await repo.findProjectStatus(tx, rp.project.id));
+}
+
+async function rewriteProjectStatus(
+  tx: Queryable,
+  rp: repo.ReportingProject,
+  today: string,
+  previous: repo.ProjectStatusRow | undefined,
+): Promise<repo.ProjectStatusRow | null> {
   const values = await computeProjectStatus(tx, rp, today, previous);
   if (!values) return null;
   return repo.upsertProjectStatus(tx, values);
