@@ -5,6 +5,7 @@ import {
   JOURNEY_MS,
   apiCaller,
   axeViolations,
+  chooseIn,
   hasChromium,
   poll,
   signIn,
@@ -158,6 +159,28 @@ describe.skipIf(!hasChromium)('the portfolio dashboard', () => {
       await page.getByRole('button', { name: 'Remove the filter Overall computed red' }).waitFor();
       const reply = await page.evaluate(async () => (await fetch('/api/v1/projects?computedRag=overall:red&limit=1')).json());
       expect(reply.total).toBe(overall.computed.red);
+
+      // Narrowed to one portfolio, the PMO's record opens the projects it counts, in that portfolio.
+      await page.goto(`${baseUrl}/dashboard`);
+      await page.getByRole('heading', { level: 1, name: 'Portfolio dashboard' }).waitFor();
+      const portfolios = (await page.evaluate(async () => (await fetch('/api/v1/portfolios?limit=1000')).json())).items as {
+        id: string;
+        name: string;
+      }[];
+      const portfolio = portfolios.find((p) => p.name === 'Digital Transformation')!;
+      await chooseIn(page, page.getByRole('combobox', { name: 'Filter by portfolio' }), '', new RegExp(`^${portfolio.name}$`));
+      await page.waitForURL((url) => url.searchParams.get('portfolioId') === portfolio.id);
+      const narrowed = await page.evaluate(
+        async (id) => (await fetch(`/api/v1/dashboard?portfolioId=${id}`)).json(),
+        portfolio.id,
+      );
+      expect(narrowed.projects.total).toBeLessThan(board.projects.total);
+      const record = page.getByRole('region', { name: "The PMO's record" });
+      await poll(() => record.innerText()).toContain(`of ${narrowed.pmoRecord.reportsSubmitted} reports`);
+      await record.getByRole('link', { name: 'Open the projects these figures count' }).click();
+      await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('portfolioId') === portfolio.id);
+      const behind = await page.evaluate(async () => (await fetch(`/api/v1/projects${location.search}`)).json());
+      expect(behind.total).toBe(narrowed.evm.projects);
       expect(pageErrors).toEqual([]);
     },
     JOURNEY_MS,

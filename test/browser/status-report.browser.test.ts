@@ -232,6 +232,11 @@ describe.skipIf(!hasChromium)('a status report from draft to acceptance', () => 
       // It opens the project, whose S-curve shows the earned value of the report below plan.
       await mismatchRow.getByRole('link', { name: data.name, exact: true }).click();
       await leadPage.waitForURL(new RegExp(`/projects/${data.projectId}`));
+      // Its status names the dimensions and the figures that disagree.
+      await leadPage.getByRole('tab', { name: 'Status reports' }).click();
+      await poll(() => leadPage.getByTestId('status-mismatches').innerText()).toMatch(
+        /Schedule reported green, computed red: SPI 0\.3/,
+      );
       await leadPage.getByRole('tab', { name: 'Performance' }).click();
       const sCurve = leadPage.getByRole('region', { name: 'S-curve', exact: true });
       await poll(() => sCurve.locator('.recharts-line-curve').count()).toBe(3);

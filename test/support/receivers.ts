@@ -50,7 +50,9 @@ export async function startSmtpServer(): Promise<{ url: string; received: Receiv
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
-          subject: /^subject:\s*(.*)$/im.exec(raw)?.[1]?.trim() ?? '',
+          // A long header is folded onto several lines: unfolded first.
+          subject:
+            /^subject:\s*(.*)$/im.exec(raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' '))?.[1]?.trim() ?? '',
           text: decodedBody(raw),
         });
         callback();

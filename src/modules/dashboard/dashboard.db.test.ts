@@ -103,6 +103,9 @@ describe('the portfolio dashboard of the enterprise PMO lead', () => {
     const figures: [string, number][] = [
       [board.projects.link, board.projects.total],
       [board.evm.link, board.evm.projects],
+      [board.budget.link, board.budget.projects],
+      // The PMO's record counts the reports of the projects that have reported.
+      [board.pmoRecord.link, board.evm.projects],
       [board.mismatches.link, board.mismatches.total],
       [board.late.link, board.late.total],
       [board.late.overdueLink, board.late.overdue],

@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type TestDatabase, testDatabase } from '../../../test/support/database.ts';
 import { ApiClient, type TestApp, testApp } from '../../../test/support/http.ts';
 import { startSmtpServer, startWebhookReceiver } from '../../../test/support/receivers.ts';
-import { listJobs, runDueJobs } from '../../kernel/jobs.ts';
+import { listJobs, runDueJobs, startJobRunner } from '../../kernel/jobs.ts';
+import { openDatabase } from '../../kernel/db.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { notify } from './index.ts';
 
@@ -129,6 +133,51 @@ describe('e-mail of notices', () => {
       `mail (no SMTP_URL set, not sent): to ${LEAD}, subject "${request.code} was submitted: Invoice capture, logged"`,
     ]);
     expect(smtp.received.length).toBe(before);
+  });
+
+  it('loses no e-mail to a crash right after the commit: it goes out once when Tollgate is back', async () => {
+    const dir = database.kind === 'postgres' ? null : mkdtempSync(join(tmpdir(), 'tollgate-mail-'));
+    // A database of its own that is closed and opened again: on PostgreSQL a second pool on the test
+    // database, on PGlite a data directory made from the demo template.
+    const open = (fromTemplate: boolean) =>
+      dir === null
+        ? openDatabase({ databaseUrl: database.url!, poolSize: 2 })
+        : openDatabase({
+            dataDir: join(dir, 'data'),
+            loadDataDir: fromTemplate ? new Blob([readFileSync(inject('pgliteTemplates').demo)]) : undefined,
+          });
+    const title = 'Sent after the crash: the status report is overdue';
+    const before = await open(true);
+    if (dir !== null) {
+      // The demo's own queued mail, delivered first (to the log), so that only this notice is left.
+      vi.spyOn(console, 'info').mockImplementation(() => {});
+      await runDueJobs(before);
+      vi.restoreAllMocks();
+    }
+    // Overdue reminders are e-mailed unless the user chose otherwise.
+    await transact(before.db, async ({ tx }) =>
+      notify(tx, { userIds: [ids.lead], kind: 'status_report.overdue', title, entityType: 'project', entityId: 'crash' }),
+    );
+    // The process stops right after the commit: no runner ever saw the mail job.
+    await before.close();
+
+    process.env.SMTP_URL = smtp.url;
+    const after = await open(false);
+    try {
+      const runner = await startJobRunner(after, { pollMs: 50 });
+      try {
+        for (let waited = 0; !smtp.received.some((m) => m.subject === title) && waited < 60_000; waited += 100) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        await runner.stop();
+      }
+      await runDueJobs(after);
+      expect(smtp.received.filter((m) => m.subject === title).map((m) => m.to)).toEqual([[LEAD]]);
+    } finally {
+      await after.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('sends nothing for a rolled-back change: no inbox row, no mail job, no webhook', async () => {

@@ -251,6 +251,35 @@ describe('earned value on submission', () => {
     expect(status.body.status.mismatchDimensions.sort()).toEqual(['cost', 'overall', 'schedule']);
     expect(status.body.status.computed).toMatchObject({ overall: 'red', schedule: 'red', cost: 'red' });
     expect(status.body.status.evm.spi).toBe(reply.body.evm.spi);
+    expect(status.body.status.mismatches).toEqual(reply.body.mismatches);
+  });
+
+  it('gives an undefined ratio as null with its reason, in the reply and the GET: PV and AC of 0, and AC at the BAC', async () => {
+    const p = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm1.personId!, bac: 100_000 });
+    const pm = await as('pm1');
+    // On the go-ahead day nothing is planned yet (PV 0) and nothing spent (AC 0).
+    const first = await pm.post(`/api/v1/projects/${p.id}/status-reports`, {
+      ...greenReport(p.goAheadOn!, { percentComplete: 0, actualCost: 0 }),
+      submit: true,
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    for (const body of [first.body, (await pm.get(`/api/v1/projects/${p.id}/status-reports/${first.body.id}`)).body]) {
+      expect(body.evm).toMatchObject({ pv: 0, ac: 0, spi: null, cpi: null, eac: null });
+      expect(body.evm.undefinedBecause).toMatchObject({
+        spi: expect.stringMatching(/no planned value/),
+        cpi: expect.stringMatching(/no actual cost/),
+        eac: expect.any(String),
+      });
+      expect(JSON.stringify(body)).not.toMatch(/Infinity|NaN/);
+    }
+    // Spent the whole budget: no work is left to fund, so the TCPI to the BAC is undefined.
+    const spent = await pm.post(`/api/v1/projects/${p.id}/status-reports`, {
+      ...greenReport(addDays(p.goAheadOn!, 7), { percentComplete: 40, actualCost: 100_000 }),
+      submit: true,
+    });
+    expect(spent.status, JSON.stringify(spent.body)).toBe(201);
+    expect(spent.body.evm).toMatchObject({ ac: 100_000, bac: 100_000, tcpi: null });
+    expect(spent.body.evm.undefinedBecause.tcpi).toEqual(expect.any(String));
   });
 });
 
@@ -352,6 +381,42 @@ describe('bad input', () => {
       expect(issueFields(reply.body)).toEqual(['projectId']);
       expect(await writes()).toEqual(before);
     }
+  });
+
+  it('the autosave of a draft refuses the same bad values, naming the field, the draft left as it was', async () => {
+    const other = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm2.personId! });
+    const draft = await pm.post(`/api/v1/projects/${other.id}/status-reports`, { asOf: day, percentComplete: 5 });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const url = `/api/v1/projects/${other.id}/status-reports/${draft.body.id}`;
+    const bad: [Record<string, unknown>, string][] = [
+      [{ percentComplete: 101 }, 'percentComplete'],
+      [{ percentComplete: -1 }, 'percentComplete'],
+      [{ actualCost: -5 }, 'actualCost'],
+      [{ rag: { overall: 'blue' } }, 'rag.overall'],
+      [{ rag: { overall: 'green', colour: 'green' } }, 'rag.colour'],
+      [{ asOf: addDays(day, 7) }, 'asOf'],
+      [
+        { milestoneForecasts: [{ milestoneId: '00000000-0000-4000-8000-000000000000', forecastDate: day }] },
+        'milestoneForecasts.0.milestoneId',
+      ],
+    ];
+    for (const [body, field] of bad) {
+      const before = await writes();
+      const reply = await pm.patch(url, { version: draft.body.version, ...body });
+      expect(reply.status, JSON.stringify(body)).toBe(422);
+      expect(issueFields(reply.body), JSON.stringify(body)).toContain(field);
+      expect(await writes()).toEqual(before);
+    }
+    const unchanged = await pm.get(url);
+    expect(unchanged.body).toMatchObject({ version: draft.body.version, percentComplete: 5, asOf: day });
+  });
+
+  it('a project on hold still reports: the PMO holds it to watch it, not to stop hearing from it', async () => {
+    const held = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm2.personId! });
+    await setProjectState(database.db, held.id, 'on_hold');
+    const reply = await pm.post(`/api/v1/projects/${held.id}/status-reports`, { ...greenReport(day), submit: true });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(reply.body.state).toBe('submitted');
   });
 
   it('a project without a baseline cannot submit: 409 naming the baseline, the draft left as it was', async () => {
@@ -458,6 +523,36 @@ describe('report periods', () => {
       dueState: 'escalated',
     });
     expect(reporting.body.late.map((x: { periodStart: string }) => x.periodStart)).toEqual([addDays(day, -20)]);
+  });
+
+  it.each([
+    ['monthly', 100],
+    ['fortnightly', 45],
+  ] as const)('tiles the calendar %s from the go-ahead day, through the API', async (cadence, daysAgo) => {
+    const type = await makeReportingType(database.db, org, { cadence });
+    const p = await makeReportingProject(database.db, org, {
+      typeId: type,
+      projectManagerId: org.users.pm1.personId!,
+      goAheadDaysAgo: daysAgo,
+    });
+    const pm = await as('pm1');
+    const reply = await pm.get(`/api/v1/projects/${p.id}/report-periods`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const periods = [...(reply.body.items as { periodStart: string; periodEnd: string; dueOn: string }[])].reverse();
+    expect(periods[0]!.periodStart).toBe(p.goAheadOn);
+    expect(periods.at(-1)!.periodStart <= day && day <= periods.at(-1)!.periodEnd).toBe(true);
+    for (const [i, period] of periods.entries()) {
+      expect(period.dueOn).toBe(period.periodEnd);
+      if (i > 0) expect(period.periodStart).toBe(addDays(periods[i - 1]!.periodEnd, 1));
+      if (cadence === 'fortnightly') expect(period.periodEnd).toBe(addDays(period.periodStart, 13));
+      else {
+        // A month's period ends on its last day: the next day is the 1st of the next month.
+        expect(addDays(period.periodEnd, 1).slice(8)).toBe('01');
+        if (i > 0) expect(period.periodStart.slice(8)).toBe('01');
+      }
+    }
+    const reporting = await pm.get(`/api/v1/projects/${p.id}/reporting`);
+    expect(reporting.body.nextDue).toMatchObject({ periodStart: p.goAheadOn, dueOn: periods[0]!.periodEnd });
   });
 });
 

@@ -10,6 +10,7 @@ import { mayReportOn, visibleReportFilter } from './reports.policy.ts';
 import { computeProjectStatus, goAheadDay, projectDueState } from './reports.status.ts';
 import { visibleProject } from './reports.service.ts';
 import { stateOf } from './reports.views.ts';
+import type { Mismatch } from './reports.tolerances.ts';
 
 /** Report periods of a project and what is due: from its standard's cadence and its go-ahead day. */
 
@@ -127,6 +128,7 @@ export async function getReporting(db: Queryable, actor: Actor, projectId: strin
           },
           mismatch: status.mismatch ?? false,
           mismatchDimensions: status.mismatchDimensions ?? [],
+          mismatches: (status.mismatches ?? []) as Mismatch[],
           percentComplete: num(status.percentComplete),
           forecastFinish: status.forecastFinish ?? null,
           evm: {

@@ -318,6 +318,9 @@ export const ReportingSchema = z
         computed: ragColumns,
         mismatch: z.boolean(),
         mismatchDimensions: z.array(z.string()),
+        mismatches: z
+          .array(MismatchSchema)
+          .openapi({ description: 'Each dimension reported better than computed, with the figure that disagrees' }),
         percentComplete: z.number().nullable(),
         forecastFinish: z.string().nullable(),
         evm: z.object({

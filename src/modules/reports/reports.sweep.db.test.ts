@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../../test/support/factories-reports.ts';
 import { type Organisation, makeOrganisation, signInAs } from '../../../test/support/factories-standards.ts';
 import { testApp, type TestApp } from '../../../test/support/http.ts';
+import { startSmtpServer } from '../../../test/support/receivers.ts';
 import { addDays, today } from '../../kernel/dates.ts';
 import { openDatabase } from '../../kernel/db.ts';
 import { enqueue, listJobs, runDueJobs, startJobRunner } from '../../kernel/jobs.ts';
@@ -153,6 +155,64 @@ describe('the sweep of overdue reports', () => {
   });
 });
 
+describe('after downtime, on the job queue', () => {
+  /** Makes the sweep's schedule look as if a runner last enqueued it two days ago and none ran since. */
+  async function downForTwoDays() {
+    if (database.kind === 'postgres') {
+      await database.db.execute(sql`
+        update graphile_worker._private_known_crontabs
+        set known_since = now() - interval '3 days', last_execution = now() - interval '2 days'
+        where identifier = ${SWEEP_TASK}`);
+    } else {
+      await database.db.execute(sql`
+        update job_schedules set known_since = now() - interval '3 days', last_period_at = now() - interval '2 days'
+        where name = ${SWEEP_TASK}`);
+    }
+  }
+
+  it('e-mails the reminder and the escalation that fell due while no runner was up, once, when two instances come back', async () => {
+    const smtp = await startSmtpServer();
+    process.env.SMTP_URL = smtp.url;
+    const other = database.kind === 'postgres' ? await openDatabase({ databaseUrl: database.url!, poolSize: 4 }) : database;
+    try {
+      // A runner saw the schedule; then Tollgate was down while the project's first report fell due and escalated.
+      const seen = await startJobRunner(database, { pollMs: 50 });
+      await seen.stop();
+      const p = await makeReportingProject(database.db, org, {
+        typeId,
+        projectManagerId: org.users.pm1.personId!,
+        goAheadDaysAgo: 40,
+      });
+      await downForTwoDays();
+      const mailsAbout = () => smtp.received.filter((m) => m.subject.startsWith(`${p.code}:`));
+      const runners = [await startJobRunner(database, { pollMs: 50 }), await startJobRunner(other, { pollMs: 50 })];
+      try {
+        for (let waited = 0; mailsAbout().length < 2 && waited < 90_000; waited += 100) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        for (const runner of runners) await runner.stop();
+      }
+      // Back again within the same quarter of an hour: nothing more goes out.
+      const again = await startJobRunner(database, { pollMs: 50 });
+      await again.stop();
+      await runDueJobs(database);
+      expect(
+        mailsAbout()
+          .map((m) => `${m.to.join(',')} ${/escalated/.test(m.subject) ? 'escalated' : 'overdue'}`)
+          .sort(),
+      ).toEqual([`${org.users.lead.email} escalated`, `${org.users.pm1.email} overdue`].sort());
+      expect(await noticesAbout(p.id)).toEqual(
+        [`status_report.overdue ${org.users.pm1.userId}`, `status_report.escalated ${org.users.lead.userId}`].sort(),
+      );
+    } finally {
+      delete process.env.SMTP_URL;
+      if (other !== database) await other.close();
+      await smtp.close();
+    }
+  });
+});
+
 describe('the calendar feed', () => {
   it("lists the reports a project manager owes, from the owed one on, and nobody else's", async () => {
     const p = await makeReportingProject(database.db, org, {
@@ -171,6 +231,21 @@ describe('the calendar feed', () => {
     expect(
       (await dueReportEntries(database.db, org.users.pm1.userId, org.users.pm1.personId)).some((e) => e.uid.includes(p.id)),
     ).toBe(false);
+
+    // The same entries in the manager's feed at its secret URL, as a calendar program reads them.
+    const feed = await (await as('pm2')).post('/api/v1/me/calendar-feed');
+    expect(feed.status, JSON.stringify(feed.body)).toBe(201);
+    const served = await app.request(new URL(feed.body.url).pathname);
+    expect(served.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(await served.text()));
+    const due = calendar
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .filter((e) => e.uid.includes(p.id));
+    expect(due.map((e) => e.uid)).toEqual(entries.map((e) => e.uid));
+    expect(due[0]!.startDate.isDate).toBe(true);
+    expect(due[0]!.startDate.toString()).toBe(addDays(day, -4));
+    expect(due[0]!.summary).toContain(p.code);
   });
 });
 

@@ -1574,6 +1574,8 @@ export interface components {
         };
         mismatch: boolean;
         mismatchDimensions: string[];
+        /** @description Each dimension reported better than computed, with the figure that disagrees */
+        mismatches: components['schemas']['RagMismatch'][];
         percentComplete: number | null;
         forecastFinish: string | null;
         evm: {
@@ -1595,6 +1597,14 @@ export interface components {
     };
     /** @enum {string} */
     Rag: 'green' | 'amber' | 'red';
+    RagMismatch: {
+      dimension: string;
+      reported: components['schemas']['Rag'];
+      computed: components['schemas']['Rag'];
+      figure: string;
+      value: number | null;
+      because: string;
+    };
     StatusReportSummary: {
       id: string;
       projectId: string;
@@ -1691,14 +1701,6 @@ export interface components {
         };
       };
     } | null;
-    RagMismatch: {
-      dimension: string;
-      reported: components['schemas']['Rag'];
-      computed: components['schemas']['Rag'];
-      figure: string;
-      value: number | null;
-      because: string;
-    };
     StatusReport: components['schemas']['StatusReportSummary'] & {
       ragReasons: components['schemas']['StatusReportRagReasons'];
       accomplishments: string;

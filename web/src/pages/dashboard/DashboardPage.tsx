@@ -123,6 +123,11 @@ function PmoRecord({ board }: { board: Dashboard }) {
             {can(me, 'reports.review') && r.reportsAwaitingReview > 0 && <Link to="/reports/review">Reports to review</Link>}
           </Flex>
         </Flex>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          <Link to={projectsPage(r.link)} style={{ textDecoration: 'underline' }}>
+            Open the projects these figures count
+          </Link>
+        </Typography.Paragraph>
       </Card>
     </section>
   );

@@ -9,7 +9,6 @@ import {
   type StatusReport,
   daysBetween,
   evmFigure,
-  figureLabel,
   mismatchLine,
   ragKeyLabel,
   slipText,
@@ -30,8 +29,7 @@ export function MismatchBanner({ mismatches }: { mismatches: readonly Mismatch[]
           {mismatches.map((m) => (
             <li key={m.dimension}>
               <Typography.Text strong>{ragKeyLabel(m.dimension)}</Typography.Text>
-              {`: reported ${m.reported}, computed ${m.computed} — ${figureLabel(m.figure)} ${m.value === null ? '—' : formatNumber(m.value, 2)}. `}
-              <Typography.Text type="secondary">{mismatchLine(m).split(': ').slice(1).join(': ')}</Typography.Text>
+              {`: reported ${m.reported}, computed ${m.computed} — ${mismatchLine(m).split(': ').slice(1).join(': ')}`}
             </li>
           ))}
         </ul>

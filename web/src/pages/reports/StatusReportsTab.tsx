@@ -5,7 +5,16 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime, humanize, plural } from '../../lib/format.ts';
 import { DueStateTag, MismatchTag, RagTag, ReportStateTag } from './ReportTags.tsx';
-import { type ReportPeriod, type ReportSummary, type Reporting, asOfFor, lateFrom, periodState, periodText } from './reports.ts';
+import {
+  type ReportPeriod,
+  type ReportSummary,
+  type Reporting,
+  asOfFor,
+  lateFrom,
+  mismatchLine,
+  periodState,
+  periodText,
+} from './reports.ts';
 
 const utcToday = () => new Date().toISOString().slice(0, 10);
 
@@ -121,6 +130,21 @@ function CurrentStatus({ projectId, reporting }: { projectId: string; reporting:
               ),
             },
             { key: 'computed', label: 'Computed overall', children: <RagTag rag={status.computed.overall} /> },
+            ...(status.mismatches.length
+              ? [
+                  {
+                    key: 'mismatches',
+                    label: 'Reported better than computed',
+                    children: (
+                      <ul data-testid="status-mismatches" style={{ margin: 0, paddingInlineStart: 18 }}>
+                        {status.mismatches.map((m) => (
+                          <li key={m.dimension}>{mismatchLine(m)}</li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'last',
               label: 'Latest report',
