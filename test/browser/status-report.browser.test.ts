@@ -238,6 +238,8 @@ describe.skipIf(!hasChromium)('a status report from draft to acceptance', () => 
         /Schedule reported green, computed red: SPI 0\.3/,
       );
       await leadPage.getByRole('tab', { name: 'Performance' }).click();
+      // The open tab is in the address, so the link to it can be shared.
+      await leadPage.waitForURL((url) => url.searchParams.get('tab') === 'performance');
       const sCurve = leadPage.getByRole('region', { name: 'S-curve', exact: true });
       await poll(() => sCurve.locator('.recharts-line-curve').count()).toBe(3);
       await sCurve.getByRole('checkbox', { name: 'Show as table' }).check();

@@ -17,7 +17,7 @@ const ref = (to: string, r: { id: string; name: string } | null) => (r ? <Link t
 export default function ProjectPage() {
   const { id = '' } = useParams();
   const project = useRecord<Project>(`/projects/${id}`);
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   return (
     <RecordState
       isLoading={project.isLoading}
@@ -55,7 +55,9 @@ export default function ProjectPage() {
               />
             </Card>
             <Tabs
-              defaultActiveKey={params.get('tab') ?? undefined}
+              // The open tab is in the address (?tab=performance): a link or a reload opens it again.
+              activeKey={params.get('tab') ?? 'overview'}
+              onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
               items={[
                 {
                   key: 'overview',
