@@ -6,6 +6,7 @@ export const DELEGATION_APPROVERS = ['pmo_analyst', 'pmo_lead', 'reporting_execu
 
 export type DelegationSubject = (typeof DELEGATION_SUBJECTS)[number];
 export type DelegationMeasure = (typeof DELEGATION_MEASURES)[number];
+export type DelegationApprover = (typeof DELEGATION_APPROVERS)[number];
 
 export const MEASURES_BY_SUBJECT: Readonly<Record<DelegationSubject, readonly DelegationMeasure[]>> = {
   budget_increase: ['percent_of_bac', 'amount'],

@@ -27,6 +27,8 @@ export { createPerson, updatePerson, setPersonSkills, getPerson, listPeople } fr
 export { mayReadCostRates, redactPerson } from './people.policy.ts';
 export type { PersonView, PersonDetailView } from './people.service.ts';
 export { alreadyExists, pgErrorOf, translateDbError } from './org.errors.ts';
+/** Delegation of authority: its subjects, measures and approver levels. */
+export type { DelegationApprover, DelegationMeasure, DelegationSubject } from './delegation.ts';
 
 const codeAndName = (code: unknown, name: unknown) => sql`${code} || ' · ' || ${name}`;
 
