@@ -7,6 +7,7 @@ import { notifyRoutes, webhookRoutes } from '../modules/notify/index.ts';
 import { orgRoutes, orgVisibility } from '../modules/org/index.ts';
 import { portfolioRoutes, portfolioVisibility } from '../modules/portfolio/index.ts';
 import { projectsRoutes, projectsVisibility } from '../modules/projects/index.ts';
+import { raidRoutes, raidVisibility } from '../modules/raid/index.ts';
 import { reportsRoutes, reportsVisibility } from '../modules/reports/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { resourcesRoutes, resourcesVisibility } from '../modules/resources/index.ts';
@@ -21,6 +22,7 @@ export function moduleRoutes(): OpenAPIHono<AppEnv>[] {
     standardsRoutes(),
     projectsRoutes(),
     reportsRoutes(),
+    raidRoutes(),
     dashboardRoutes(),
     trainingRoutes(),
     intakeRoutes(),
@@ -46,6 +48,7 @@ export function recordVisibility(): AuditedRecords {
     ...standardsVisibility,
     ...projectsVisibility,
     ...reportsVisibility,
+    ...raidVisibility,
     ...intakeVisibility,
     ...trainingVisibility,
     ...resourcesVisibility,

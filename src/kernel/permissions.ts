@@ -104,6 +104,10 @@ export const PERMISSIONS = {
     description: "Keep the key milestones of the projects one manages or one's PMO governs",
     roles: ['project_manager', 'pmo_lead', 'pmo_analyst'],
   },
+  'raid.manage': {
+    description: "Keep the risks and issues of the projects one manages or one's PMO governs",
+    roles: ['project_manager', 'pmo_lead', 'pmo_analyst'],
+  },
   'projects.baseline': { description: "Set a project's cost baseline (lead of the governing PMO)", roles: ['pmo_lead'] },
   'webhooks.manage': {
     description:

@@ -13,3 +13,4 @@ export * from '../modules/resources/resources.tables.ts';
 export * from '../modules/training/training.tables.ts';
 export * from '../modules/reports/reports.tables.ts';
 export * from '../modules/dashboard/dashboard.tables.ts';
+export * from '../modules/raid/raid.tables.ts';

@@ -42,7 +42,7 @@ const REQUESTERS: Who[] = ['pm', 'lead', 'analyst'];
 const REVIEWERS: Who[] = ['lead', 'analyst'];
 /** Deciding requests, setting drivers and baselines: the PMO lead only. */
 const DECIDERS: Who[] = ['lead'];
-/** Reporting on projects and keeping their milestones: their managers and the PMO's staff. */
+/** Reporting on projects and keeping their milestones, risks and issues: their managers and the PMO's staff. */
 const REPORTERS: Who[] = ['pm', 'lead', 'analyst'];
 /** Verifying the audit trail. */
 const AUDITORS: Who[] = ['admin', 'lead', 'analyst', ...EXECUTIVES];
@@ -156,6 +156,17 @@ export const ACCESS: Record<string, AccessEntry> = {
   'PATCH /api/v1/projects/{id}/milestones/{milestoneId}': { allow: REPORTERS, project: 'reporting' },
   'DELETE /api/v1/projects/{id}/milestones/{milestoneId}': { allow: REPORTERS, project: 'reporting', query: STALE },
   'GET /api/v1/projects/{id}/milestone-trend': { allow: ALL },
+  // The risk and issue registers: read by whoever sees the project, kept by those who report on it.
+  'GET /api/v1/projects/{id}/risks': { allow: ALL },
+  'POST /api/v1/projects/{id}/risks': { allow: REPORTERS, project: 'reporting' },
+  'GET /api/v1/projects/{id}/risks/{riskId}': { allow: ALL, project: 'reported' },
+  'PATCH /api/v1/projects/{id}/risks/{riskId}': { allow: REPORTERS, project: 'reporting' },
+  'POST /api/v1/projects/{id}/risks/{riskId}/occurred': { allow: REPORTERS, project: 'reporting' },
+  'GET /api/v1/projects/{id}/risk-matrix': { allow: ALL },
+  'GET /api/v1/projects/{id}/issues': { allow: ALL },
+  'POST /api/v1/projects/{id}/issues': { allow: REPORTERS, project: 'reporting' },
+  'GET /api/v1/projects/{id}/issues/{issueId}': { allow: ALL, project: 'reported' },
+  'PATCH /api/v1/projects/{id}/issues/{issueId}': { allow: REPORTERS, project: 'reporting' },
   'GET /api/v1/projects/{id}/performance': { allow: ALL },
   'GET /api/v1/projects/{id}/report-periods': { allow: ALL },
   'GET /api/v1/projects/{id}/reporting': { allow: ALL },

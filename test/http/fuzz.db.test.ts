@@ -28,6 +28,7 @@ const CALLER_BY_PERMISSION: Record<string, string> = {
   'reports.submit': 'pm@example.com',
   'reports.review': 'pmo.analyst@example.com',
   'milestones.manage': 'pm@example.com',
+  'raid.manage': 'pm@example.com',
 };
 const DEFAULT_CALLER = 'admin@example.com';
 

@@ -245,6 +245,35 @@ const CASES: ListCase[] = [
     column: 'Name',
     key: (m) => m.name,
   },
+  // The project's registers: a dozen demo risks (some escalated) and two issues.
+  {
+    operation: 'GET /api/v1/projects/{id}/risks',
+    path: () => `/api/v1/projects/${ids.reportingProject}/risks`,
+    column: 'Risk',
+    key: (r) => r.key,
+  },
+  {
+    operation: 'GET /api/v1/projects/{id}/risks',
+    path: () => `/api/v1/projects/${ids.reportingProject}/risks?escalated=true&status=open`,
+    filters: 'escalated, status',
+    column: 'Risk',
+    key: (r) => r.key,
+    matches: (r) => r.escalated && r.status === 'open',
+  },
+  {
+    operation: 'GET /api/v1/projects/{id}/issues',
+    path: () => `/api/v1/projects/${ids.reportingProject}/issues`,
+    column: 'Issue',
+    key: (i) => i.key,
+  },
+  {
+    operation: 'GET /api/v1/projects/{id}/issues',
+    path: () => `/api/v1/projects/${ids.reportingProject}/issues?status=resolved`,
+    filters: 'status',
+    column: 'Issue',
+    key: (i) => i.key,
+    matches: (i) => i.status === 'resolved',
+  },
   // Across projects: what each caller owes (the projects they report on), and the versions they may see.
   {
     operation: 'GET /api/v1/reporting/due',

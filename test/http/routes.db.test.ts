@@ -9,6 +9,7 @@ import { addDays, today } from '../../src/kernel/dates.ts';
 import { transact } from '../../src/kernel/usecase.ts';
 import { setBaselineInTx } from '../../src/modules/projects/index.ts';
 import { createMilestone, createReport, getReporting } from '../../src/modules/reports/index.ts';
+import { createIssue, createRisk } from '../../src/modules/raid/index.ts';
 
 /**
  * The route-table walk. Every operation of the OpenAPI document is called by every demo account
@@ -62,8 +63,8 @@ const demo = {
   drafts: new Map<Who, { id: string; attachment: string }>(),
   tokens: new Map<Who, string>(),
   any: new Map<string, string>(),
-  /** A milestone and a submitted status report on every open project with a go-ahead, by project id. */
-  reported: new Map<string, { milestones: string; 'status-reports': string }>(),
+  /** A milestone, a submitted status report, a risk and an issue on every open project with a go-ahead, by project id. */
+  reported: new Map<string, { milestones: string; 'status-reports': string; risks: string; issues: string }>(),
 };
 /** The ids each account sees in a list, by list path. */
 const seen = new Map<string, Set<string>>();
@@ -201,7 +202,10 @@ async function fill(op: Operation, who: Who): Promise<{ path: string; visible: b
       unknown[i] = pick.visible ? pick.id : randomUUID();
       visible &&= pick.visible;
       continue;
-    } else if ((collection === 'milestones' || collection === 'status-reports') && projectId) {
+    } else if (
+      (collection === 'milestones' || collection === 'status-reports' || collection === 'risks' || collection === 'issues') &&
+      projectId
+    ) {
       // A record of the project the path names; a project without one is walked as a record not seen.
       const id = demo.reported.get(projectId)?.[collection];
       segments[i] = id ?? randomUUID();
@@ -336,7 +340,15 @@ beforeAll(async () => {
       ).map((m) => ({ milestoneId: m.id, forecastDate: finish })),
       submit: true,
     });
-    demo.reported.set(p.id, { milestones: milestone.id, 'status-reports': report.id });
+    const risk = await createRisk(database.db, system, p.id, {
+      title: 'Route walk risk',
+      category: 'delivery',
+      probability: 2,
+      impact: 3,
+      response: 'mitigate',
+    });
+    const issue = await createIssue(database.db, system, p.id, { title: 'Route walk issue', severity: 'medium' });
+    demo.reported.set(p.id, { milestones: milestone.id, 'status-reports': report.id, risks: risk.id, issues: issue.id });
   }
 
   // A request of the project manager submitted to the Enterprise PMO (sponsor: the CFO), with an attachment.

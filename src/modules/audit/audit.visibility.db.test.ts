@@ -12,7 +12,9 @@ import {
   auditEvents,
   certifications,
   delegationThresholds,
+  issues,
   milestones,
+  risks,
   statusReports,
   trainingRecords,
 } from '../../kernel/schema.ts';
@@ -142,6 +144,14 @@ async function readableByItsEndpoint(
     case 'milestone': {
       const [row] = await database.db.select({ projectId: milestones.projectId }).from(milestones).where(eq(milestones.id, id));
       return row ? get(`/api/v1/projects/${row.projectId}/milestones/${id}`) : null;
+    }
+    case 'risk': {
+      const [row] = await database.db.select({ projectId: risks.projectId }).from(risks).where(eq(risks.id, id));
+      return row ? get(`/api/v1/projects/${row.projectId}/risks/${id}`) : null;
+    }
+    case 'issue': {
+      const [row] = await database.db.select({ projectId: issues.projectId }).from(issues).where(eq(issues.id, id));
+      return row ? get(`/api/v1/projects/${row.projectId}/issues/${id}`) : null;
     }
     case 'allocation': {
       const [row] = await database.db.select({ id: allocations.id }).from(allocations).where(eq(allocations.id, id));

@@ -284,6 +284,38 @@ export interface paths {
     /** Status report versions across the projects the caller may see, newest submission first; state=submitted: those awaiting the PMO’s review */
     get: operations['listStatusReportsForReview'];
   };
+  '/api/v1/projects/{id}/risks': {
+    /** The project's risk register, highest score first, each scored on the project's risk matrix */
+    get: operations['listRisks'];
+    /** Add a risk: probability and impact on the project's matrix, owner, category, cause and effect, response, actions and three-point impacts */
+    post: operations['createRisk'];
+  };
+  '/api/v1/projects/{id}/risks/{riskId}': {
+    /** One risk with its actions and every assessment (its score over time) */
+    get: operations['getRisk'];
+    /** Edit a risk with its version; a new probability or impact is a reassessment kept in its history */
+    patch: operations['updateRisk'];
+  };
+  '/api/v1/projects/{id}/risks/{riskId}/occurred': {
+    /** The risk occurred: it becomes an issue linked to it (the risk is kept, marked occurred) */
+    post: operations['occurRisk'];
+  };
+  '/api/v1/projects/{id}/risk-matrix': {
+    /** The project's risk matrix (scales, bands, escalation score) with its open risks counted per cell */
+    get: operations['getProjectRiskMatrix'];
+  };
+  '/api/v1/projects/{id}/issues': {
+    /** The project's issue register, most severe first */
+    get: operations['listIssues'];
+    /** Raise an issue: severity, owner, due day; one of the highest severity is escalated to the PMO */
+    post: operations['createIssue'];
+  };
+  '/api/v1/projects/{id}/issues/{issueId}': {
+    /** One issue, with the risk it came from */
+    get: operations['getIssue'];
+    /** Edit an issue with its version: severity, owner, due day, status and resolution (required to resolve or close it) */
+    patch: operations['updateIssue'];
+  };
   '/api/v1/dashboard': {
     /** The portfolio dashboard over the projects the caller may see, by PMO, portfolio or executive: phases and states, RAG matrix, EVM roll-up, budget, mismatches, late reports, the PMO’s record */
     get: operations['getDashboard'];
@@ -1928,6 +1960,241 @@ export interface components {
       };
       /** @description Whether the caller may accept or return this version now */
       mayReview: boolean;
+    };
+    Risk: {
+      id: string;
+      projectId: string;
+      /** @description, … per project */
+      key: string;
+      title: string;
+      description: string | null;
+      category: string;
+      cause: string | null;
+      effect: string | null;
+      owner: {
+        id: string;
+        name: string;
+      } | null;
+      probability: number;
+      impact: number;
+      probabilityLabel: string;
+      impactLabel: string;
+      /** @description probability × impact */
+      score: number;
+      /** @description The risk matrix's band of the score */
+      band: {
+        name: string;
+        color: string;
+      };
+      /** @enum {string} */
+      response: 'avoid' | 'mitigate' | 'transfer' | 'accept' | 'escalate';
+      /** @enum {string} */
+      status: 'open' | 'closed' | 'occurred';
+      /** @description At or above the matrix's escalation score, or escalated by its response: in the PMO's queue */
+      escalated: boolean;
+      escalatedAt: string | null;
+      costImpact: {
+        min: number;
+        likely: number;
+        max: number;
+      } | null;
+      scheduleImpactDays: {
+        min: number;
+        likely: number;
+        max: number;
+      } | null;
+      actions: {
+        text: string;
+        owner: {
+          id: string;
+          name: string;
+        } | null;
+        dueOn: string | null;
+        doneOn: string | null;
+      }[];
+      /** @description The issue it became when it occurred */
+      issueId: string | null;
+      canEdit: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    RiskDetail: components['schemas']['Risk'] & {
+      /** @description Every assessment, oldest first: the score over time */
+      assessments: components['schemas']['RiskAssessment'][];
+    };
+    RiskAssessment: {
+      probability: number;
+      impact: number;
+      score: number;
+      band: string;
+      note: string | null;
+      assessedBy: {
+        id: string;
+        name: string;
+      } | null;
+      assessedAt: string;
+    };
+    CreateRiskInput: {
+      title: string;
+      description?: string | null;
+      category: string;
+      cause?: string | null;
+      effect?: string | null;
+      /** Format: uuid */
+      ownerPersonId?: string | null;
+      probability: number;
+      impact: number;
+      /** @enum {string} */
+      response: 'avoid' | 'mitigate' | 'transfer' | 'accept' | 'escalate';
+      /** @description Cost if it occurs: minimum, most likely, maximum */
+      costImpact?: {
+        min: number;
+        likely: number;
+        max: number;
+      } | null;
+      /** @description Delay in days if it occurs: minimum, most likely, maximum */
+      scheduleImpactDays?: {
+        min: number;
+        likely: number;
+        max: number;
+      } | null;
+      actions?: {
+        text: string;
+        /** Format: uuid */
+        ownerPersonId?: string | null;
+        /** Format: date */
+        dueOn?: string | null;
+        /** Format: date */
+        doneOn?: string | null;
+      }[];
+    };
+    UpdateRiskInput: {
+      /** @description The version this change is based on */
+      version: number;
+      title?: string;
+      description?: string | null;
+      category?: string;
+      cause?: string | null;
+      effect?: string | null;
+      /** Format: uuid */
+      ownerPersonId?: string | null;
+      probability?: number;
+      impact?: number;
+      /** @enum {string} */
+      response?: 'avoid' | 'mitigate' | 'transfer' | 'accept' | 'escalate';
+      /** @description Cost if it occurs: minimum, most likely, maximum */
+      costImpact?: {
+        min: number;
+        likely: number;
+        max: number;
+      } | null;
+      /** @description Delay in days if it occurs: minimum, most likely, maximum */
+      scheduleImpactDays?: {
+        min: number;
+        likely: number;
+        max: number;
+      } | null;
+      actions?: {
+        text: string;
+        /** Format: uuid */
+        ownerPersonId?: string | null;
+        /** Format: date */
+        dueOn?: string | null;
+        /** Format: date */
+        doneOn?: string | null;
+      }[];
+      /**
+       * @description Close a risk that can no longer happen, or open it again
+       * @enum {string}
+       */
+      status?: 'open' | 'closed';
+      /** @description Why the probability or the impact changed: kept with the reassessment */
+      assessmentNote?: string | null;
+    };
+    Issue: {
+      id: string;
+      projectId: string;
+      /** @description I-1, I-2, … per project */
+      key: string;
+      title: string;
+      description: string | null;
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      owner: {
+        id: string;
+        name: string;
+      } | null;
+      dueOn: string | null;
+      /** @enum {string} */
+      status: 'open' | 'resolved' | 'closed';
+      resolution: string | null;
+      /** @description The risk it came from, when it occurred */
+      risk: {
+        id: string;
+        name: string;
+      } | null;
+      /** @description Of the highest severity: in the PMO's queue */
+      escalated: boolean;
+      escalatedAt: string | null;
+      canEdit: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    OccurRiskInput: {
+      /** @description The version this change is based on */
+      version: number;
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      description?: string | null;
+      /** Format: date */
+      dueOn?: string | null;
+    };
+    ProjectRiskMatrix: {
+      projectId: string;
+      /** @description Probability 1, 2, …: the labels of the scale */
+      probabilityLabels: string[];
+      /** @description Impact 1, 2, …: the labels of the scale */
+      impactLabels: string[];
+      bands: {
+        name: string;
+        minScore: number;
+        color: string;
+      }[];
+      /** @description A risk scoring this or more is escalated to the PMO */
+      escalationScore: number;
+      /** @description The heat map: the project's open risks counted per probability and impact (cells with none left out) */
+      cells: {
+        probability: number;
+        impact: number;
+        open: number;
+      }[];
+    };
+    CreateIssueInput: {
+      title: string;
+      description?: string | null;
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      /** Format: uuid */
+      ownerPersonId?: string | null;
+      /** Format: date */
+      dueOn?: string | null;
+    };
+    UpdateIssueInput: {
+      /** @description The version this change is based on */
+      version: number;
+      title?: string;
+      description?: string | null;
+      /** @enum {string} */
+      severity?: 'low' | 'medium' | 'high' | 'critical';
+      /** Format: uuid */
+      ownerPersonId?: string | null;
+      /** Format: date */
+      dueOn?: string | null;
+      /** @enum {string} */
+      status?: 'open' | 'resolved' | 'closed';
+      resolution?: string | null;
     };
     PortfolioDashboard: {
       /** @description The day (UTC) the due states are worked out for */
@@ -9308,6 +9575,777 @@ export interface operations {
           };
           'text/csv': string;
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The project's risk register, highest score first, each scored on the project's risk matrix */
+  listRisks: {
+    parameters: {
+      query?: {
+        /** @description Only risks in this status */
+        status?: 'open' | 'closed' | 'occurred';
+        escalated?: 'true' | 'false';
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['Risk'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Add a risk: probability and impact on the project's matrix, owner, category, cause and effect, response, actions and three-point impacts */
+  createRisk: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRiskInput'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          'application/json': components['schemas']['RiskDetail'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** One risk with its actions and every assessment (its score over time) */
+  getRisk: {
+    parameters: {
+      path: {
+        id: string;
+        riskId: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['RiskDetail'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Edit a risk with its version; a new probability or impact is a reassessment kept in its history */
+  updateRisk: {
+    parameters: {
+      path: {
+        id: string;
+        riskId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRiskInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['RiskDetail'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The risk occurred: it becomes an issue linked to it (the risk is kept, marked occurred) */
+  occurRisk: {
+    parameters: {
+      path: {
+        id: string;
+        riskId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OccurRiskInput'];
+      };
+    };
+    responses: {
+      /** @description The issue it became */
+      201: {
+        content: {
+          'application/json': components['schemas']['Issue'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The project's risk matrix (scales, bands, escalation score) with its open risks counted per cell */
+  getProjectRiskMatrix: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['ProjectRiskMatrix'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The project's issue register, most severe first */
+  listIssues: {
+    parameters: {
+      query?: {
+        /** @description Only issues in this status */
+        status?: 'open' | 'resolved' | 'closed';
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['Issue'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Raise an issue: severity, owner, due day; one of the highest severity is escalated to the PMO */
+  createIssue: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateIssueInput'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          'application/json': components['schemas']['Issue'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** One issue, with the risk it came from */
+  getIssue: {
+    parameters: {
+      path: {
+        id: string;
+        issueId: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Issue'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Edit an issue with its version: severity, owner, due day, status and resolution (required to resolve or close it) */
+  updateIssue: {
+    parameters: {
+      path: {
+        id: string;
+        issueId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIssueInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Issue'];
         };
       };
       /** @description Malformed request */

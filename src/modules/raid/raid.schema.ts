@@ -1,0 +1,216 @@
+import { z } from '@hono/zod-openapi';
+import { VersionField } from '../../kernel/http.ts';
+import { listQuery } from '../../kernel/lists.ts';
+
+const day = z.iso.date('use an ISO date: 2026-03-31');
+const Ref = z.object({ id: z.string(), name: z.string() });
+const text = (max: number) => z.string().trim().max(max);
+const money = z.number().nonnegative('must not be negative').max(1e12);
+const days = z.number().int('is a whole number of days').nonnegative('must not be negative').max(3650);
+
+export const RISK_RESPONSES = ['avoid', 'mitigate', 'transfer', 'accept', 'escalate'] as const;
+export const RISK_STATUSES = ['open', 'closed', 'occurred'] as const;
+export const ISSUE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const ISSUE_STATUSES = ['open', 'resolved', 'closed'] as const;
+
+export const RiskParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  riskId: z.uuid().openapi({ param: { name: 'riskId', in: 'path' } }),
+});
+export const IssueParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  issueId: z.uuid().openapi({ param: { name: 'issueId', in: 'path' } }),
+});
+
+/** A minimum, most likely and maximum, for forecasting (three-point estimate). */
+const range = <T extends z.ZodType<number>>(of: T) => z.object({ min: of, likely: of, max: of });
+
+const RiskActionInput = z.object({
+  text: text(500).min(1, 'is required'),
+  ownerPersonId: z.uuid().nullable().optional(),
+  dueOn: day.nullable().optional(),
+  doneOn: day.nullable().optional(),
+});
+
+const riskFields = {
+  title: text(200).min(1, 'is required'),
+  description: text(4000).nullable(),
+  category: text(60).min(1, 'is required'),
+  cause: text(2000).nullable(),
+  effect: text(2000).nullable(),
+  ownerPersonId: z.uuid().nullable(),
+  probability: z.number().int('is a whole number on the risk matrix'),
+  impact: z.number().int('is a whole number on the risk matrix'),
+  response: z.enum(RISK_RESPONSES),
+  costImpact: range(money).nullable().openapi({ description: 'Cost if it occurs: minimum, most likely, maximum' }),
+  scheduleImpactDays: range(days)
+    .nullable()
+    .openapi({ description: 'Delay in days if it occurs: minimum, most likely, maximum' }),
+  actions: z.array(RiskActionInput).max(50),
+};
+
+export const CreateRiskBody = z
+  .object(riskFields)
+  .partial({
+    description: true,
+    cause: true,
+    effect: true,
+    ownerPersonId: true,
+    costImpact: true,
+    scheduleImpactDays: true,
+    actions: true,
+  })
+  .openapi('CreateRiskInput');
+export type CreateRiskInput = z.infer<typeof CreateRiskBody>;
+
+export const UpdateRiskBody = z
+  .object({
+    version: VersionField,
+    ...riskFields,
+    status: z.enum(['open', 'closed']).openapi({ description: 'Close a risk that can no longer happen, or open it again' }),
+    assessmentNote: text(1000)
+      .nullable()
+      .openapi({ description: 'Why the probability or the impact changed: kept with the reassessment' }),
+  })
+  .partial()
+  .required({ version: true })
+  .openapi('UpdateRiskInput');
+export type UpdateRiskInput = z.infer<typeof UpdateRiskBody>;
+
+export const OccurRiskBody = z
+  .object({
+    version: VersionField,
+    severity: z.enum(ISSUE_SEVERITIES),
+    description: text(4000).nullable().optional(),
+    dueOn: day.nullable().optional(),
+  })
+  .openapi('OccurRiskInput');
+export type OccurRiskInput = z.infer<typeof OccurRiskBody>;
+
+export const RiskListQuery = listQuery({
+  status: z.enum(RISK_STATUSES).optional().openapi({ description: 'Only risks in this status' }),
+  escalated: z.enum(['true', 'false']).optional(),
+});
+
+const RangeOut = z.object({ min: z.number(), likely: z.number(), max: z.number() }).nullable();
+
+export const RiskAssessmentSchema = z
+  .object({
+    probability: z.number().int(),
+    impact: z.number().int(),
+    score: z.number().int(),
+    band: z.string(),
+    note: z.string().nullable(),
+    assessedBy: Ref.nullable(),
+    assessedAt: z.string(),
+  })
+  .openapi('RiskAssessment');
+
+export const RiskSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    key: z.string().openapi({ description: 'R-1, R-2, … per project' }),
+    title: z.string(),
+    description: z.string().nullable(),
+    category: z.string(),
+    cause: z.string().nullable(),
+    effect: z.string().nullable(),
+    owner: Ref.nullable(),
+    probability: z.number().int(),
+    impact: z.number().int(),
+    probabilityLabel: z.string(),
+    impactLabel: z.string(),
+    score: z.number().int().openapi({ description: 'probability × impact' }),
+    band: z.object({ name: z.string(), color: z.string() }).openapi({ description: "The risk matrix's band of the score" }),
+    response: z.enum(RISK_RESPONSES),
+    status: z.enum(RISK_STATUSES),
+    escalated: z
+      .boolean()
+      .openapi({ description: "At or above the matrix's escalation score, or escalated by its response: in the PMO's queue" }),
+    escalatedAt: z.string().nullable(),
+    costImpact: RangeOut,
+    scheduleImpactDays: RangeOut,
+    actions: z.array(
+      z.object({ text: z.string(), owner: Ref.nullable(), dueOn: z.string().nullable(), doneOn: z.string().nullable() }),
+    ),
+    issueId: z.string().nullable().openapi({ description: 'The issue it became when it occurred' }),
+    canEdit: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Risk');
+export type RiskView = z.infer<typeof RiskSchema>;
+
+export const RiskDetailSchema = RiskSchema.extend({
+  assessments: z.array(RiskAssessmentSchema).openapi({ description: 'Every assessment, oldest first: the score over time' }),
+}).openapi('RiskDetail');
+export type RiskDetailView = z.infer<typeof RiskDetailSchema>;
+
+const issueFields = {
+  title: text(200).min(1, 'is required'),
+  description: text(4000).nullable(),
+  severity: z.enum(ISSUE_SEVERITIES),
+  ownerPersonId: z.uuid().nullable(),
+  dueOn: day.nullable(),
+};
+
+export const CreateIssueBody = z
+  .object(issueFields)
+  .partial({ description: true, ownerPersonId: true, dueOn: true })
+  .openapi('CreateIssueInput');
+export type CreateIssueInput = z.infer<typeof CreateIssueBody>;
+
+export const UpdateIssueBody = z
+  .object({
+    version: VersionField,
+    ...issueFields,
+    status: z.enum(ISSUE_STATUSES),
+    resolution: text(4000).nullable(),
+  })
+  .partial()
+  .required({ version: true })
+  .openapi('UpdateIssueInput');
+export type UpdateIssueInput = z.infer<typeof UpdateIssueBody>;
+
+export const IssueListQuery = listQuery({
+  status: z.enum(ISSUE_STATUSES).optional().openapi({ description: 'Only issues in this status' }),
+});
+
+export const IssueSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    key: z.string().openapi({ description: 'I-1, I-2, … per project' }),
+    title: z.string(),
+    description: z.string().nullable(),
+    severity: z.enum(ISSUE_SEVERITIES),
+    owner: Ref.nullable(),
+    dueOn: z.string().nullable(),
+    status: z.enum(ISSUE_STATUSES),
+    resolution: z.string().nullable(),
+    risk: Ref.nullable().openapi({ description: 'The risk it came from, when it occurred' }),
+    escalated: z.boolean().openapi({ description: "Of the highest severity: in the PMO's queue" }),
+    escalatedAt: z.string().nullable(),
+    canEdit: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Issue');
+export type IssueView = z.infer<typeof IssueSchema>;
+
+export const RiskMatrixSchema = z
+  .object({
+    projectId: z.string(),
+    probabilityLabels: z.array(z.string()).openapi({ description: 'Probability 1, 2, …: the labels of the scale' }),
+    impactLabels: z.array(z.string()).openapi({ description: 'Impact 1, 2, …: the labels of the scale' }),
+    bands: z.array(z.object({ name: z.string(), minScore: z.number().int(), color: z.string() })),
+    escalationScore: z.number().int().openapi({ description: 'A risk scoring this or more is escalated to the PMO' }),
+    cells: z.array(z.object({ probability: z.number().int(), impact: z.number().int(), open: z.number().int() })).openapi({
+      description: "The heat map: the project's open risks counted per probability and impact (cells with none left out)",
+    }),
+  })
+  .openapi('ProjectRiskMatrix');
+export type ProjectRiskMatrix = z.infer<typeof RiskMatrixSchema>;

@@ -1,0 +1,118 @@
+import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
+import { users } from '../auth/auth.tables.ts';
+import { people } from '../org/org.tables.ts';
+import { projects } from '../projects/projects.tables.ts';
+
+export const riskResponse = pgEnum('risk_response', ['avoid', 'mitigate', 'transfer', 'accept', 'escalate']);
+export const riskStatus = pgEnum('risk_status', ['open', 'closed', 'occurred']);
+export const issueSeverity = pgEnum('issue_severity', ['low', 'medium', 'high', 'critical']);
+export const issueStatus = pgEnum('issue_status', ['open', 'resolved', 'closed']);
+
+/**
+ * A project's risk, scored on the risk matrix of the project's standard version: `score` is
+ * probability × impact and `band` the matrix's band of it, both kept with the row (and with every
+ * reassessment in risk_assessments) so that lists, the heat map and the escalation queue read
+ * them without the matrix. A risk that occurs becomes an issue (`issueId`).
+ */
+export const risks = pgTable(
+  'risks',
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id),
+    /** R-1, R-2, … per project. */
+    number: integer().notNull(),
+    title: text().notNull(),
+    description: text(),
+    category: text().notNull(),
+    cause: text(),
+    effect: text(),
+    ownerPersonId: uuid().references(() => people.id),
+    probability: integer().notNull(),
+    impact: integer().notNull(),
+    score: integer().notNull(),
+    band: text().notNull(),
+    response: riskResponse().notNull(),
+    status: riskStatus().notNull().default('open'),
+    /** At or above the matrix's escalation score, or escalated by the project manager. */
+    escalated: boolean().notNull().default(false),
+    escalatedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    costImpactMin: numeric({ precision: 14, scale: 2 }),
+    costImpactLikely: numeric({ precision: 14, scale: 2 }),
+    costImpactMax: numeric({ precision: 14, scale: 2 }),
+    scheduleImpactMinDays: integer(),
+    scheduleImpactLikelyDays: integer(),
+    scheduleImpactMaxDays: integer(),
+    createdBy: uuid().references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('risks_project_number').on(t.projectId, t.number), index('risks_project_score').on(t.projectId, t.score)],
+);
+
+/** Every assessment of a risk, the first included: its score over time. */
+export const riskAssessments = pgTable(
+  'risk_assessments',
+  {
+    id: id(),
+    riskId: uuid()
+      .notNull()
+      .references(() => risks.id),
+    probability: integer().notNull(),
+    impact: integer().notNull(),
+    score: integer().notNull(),
+    band: text().notNull(),
+    note: text(),
+    assessedBy: uuid().references(() => users.id),
+    assessedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('risk_assessments_risk').on(t.riskId, t.assessedAt)],
+);
+
+/** What is done about a risk: an action with its owner and due day, and the day it was done. */
+export const riskActions = pgTable(
+  'risk_actions',
+  {
+    id: id(),
+    riskId: uuid()
+      .notNull()
+      .references(() => risks.id),
+    text: text().notNull(),
+    ownerPersonId: uuid().references(() => people.id),
+    dueOn: date({ mode: 'string' }),
+    doneOn: date({ mode: 'string' }),
+    position: integer().notNull(),
+  },
+  (t) => [index('risk_actions_risk').on(t.riskId, t.position)],
+);
+
+/** A project's issue: something that has happened, often a risk that occurred (`riskId`). */
+export const issues = pgTable(
+  'issues',
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id),
+    /** I-1, I-2, … per project. */
+    number: integer().notNull(),
+    title: text().notNull(),
+    description: text(),
+    severity: issueSeverity().notNull(),
+    ownerPersonId: uuid().references(() => people.id),
+    dueOn: date({ mode: 'string' }),
+    status: issueStatus().notNull().default('open'),
+    resolution: text(),
+    riskId: uuid().references(() => risks.id),
+    escalated: boolean().notNull().default(false),
+    escalatedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    createdBy: uuid().references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('issues_project_number').on(t.projectId, t.number), index('issues_risk').on(t.riskId)],
+);
