@@ -111,7 +111,9 @@ describe('the risk register', () => {
     const escalated = await pm.get(`/api/v1/projects/${p.id}/risks?escalated=true`);
     expect(escalated.body.total).toBe(2);
 
+    expect((await (await as('coo')).get(`/api/v1/projects/${p.id}/risk-matrix`)).body.canEdit).toBe(false);
     const matrix = await pm.get(`/api/v1/projects/${p.id}/risk-matrix`);
+    expect(matrix.body.canEdit).toBe(true);
     expect(matrix.body).toMatchObject({
       escalationScore: 15,
       cells: [

@@ -208,6 +208,7 @@ export const RiskMatrixSchema = z
     impactLabels: z.array(z.string()).openapi({ description: 'Impact 1, 2, …: the labels of the scale' }),
     bands: z.array(z.object({ name: z.string(), minScore: z.number().int(), color: z.string() })),
     escalationScore: z.number().int().openapi({ description: 'A risk scoring this or more is escalated to the PMO' }),
+    canEdit: z.boolean().openapi({ description: "Whether the caller keeps the project's risk and issue registers" }),
     cells: z.array(z.object({ probability: z.number().int(), impact: z.number().int(), open: z.number().int() })).openapi({
       description: "The heat map: the project's open risks counted per probability and impact (cells with none left out)",
     }),

@@ -410,7 +410,15 @@ export async function occurRisk(
 export async function riskMatrix(db: Queryable, actor: Actor, projectId: string): Promise<ProjectRiskMatrix> {
   const rp = await visibleProject(db, actor, projectId);
   const { probabilityLabels, impactLabels, bands, escalationScore } = rp.matrix;
-  return { projectId, probabilityLabels, impactLabels, bands, escalationScore, cells: await repo.openRiskCells(db, projectId) };
+  return {
+    projectId,
+    probabilityLabels,
+    impactLabels,
+    bands,
+    escalationScore,
+    canEdit: await mayEdit(db, actor, rp),
+    cells: await repo.openRiskCells(db, projectId),
+  };
 }
 
 // ---------------------------------------------------------------- issues

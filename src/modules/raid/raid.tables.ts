@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { pmos } from '../org/org.tables.ts';
 import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
 import { users } from '../auth/auth.tables.ts';
 import { people } from '../org/org.tables.ts';
@@ -115,4 +117,55 @@ export const issues = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('issues_project_number').on(t.projectId, t.number), index('issues_risk').on(t.riskId)],
+);
+
+export const escalationState = pgEnum('escalation_state', ['open', 'guided', 'acknowledged', 'closed']);
+
+/**
+ * A risk or an issue escalated to the PMO governing its project: raised when the risk reaches the
+ * matrix's escalation score or is escalated by its response, or the issue is of the highest
+ * severity. The PMO records its guidance and what it requires by when; the project manager
+ * acknowledges and reports back; the PMO closes it. One open escalation per risk or issue.
+ */
+export const escalations = pgTable(
+  'escalations',
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id),
+    /** The PMO governing the project when it was raised: whose queue it is in. */
+    pmoId: uuid()
+      .notNull()
+      .references(() => pmos.id),
+    riskId: uuid().references(() => risks.id),
+    issueId: uuid().references(() => issues.id),
+    /** score | response | severity */
+    reason: text().notNull(),
+    /** What was escalated, as it stood: "R-3 Budget cut in the next planning round, score 16 (critical)". */
+    summary: text().notNull(),
+    state: escalationState().notNull().default('open'),
+    raisedBy: uuid().references(() => users.id),
+    raisedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    guidance: text(),
+    requiredAction: text(),
+    requiredBy: date({ mode: 'string' }),
+    guidedBy: uuid().references(() => users.id),
+    guidedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    reportBack: text(),
+    acknowledgedBy: uuid().references(() => users.id),
+    acknowledgedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    closingNote: text(),
+    closedBy: uuid().references(() => users.id),
+    closedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('escalations_pmo_state').on(t.pmoId, t.state, t.raisedAt),
+    index('escalations_project').on(t.projectId),
+    uniqueIndex('escalations_open_risk').on(t.riskId).where(sql`${t.state} <> 'closed' AND ${t.riskId} IS NOT NULL`),
+    uniqueIndex('escalations_open_issue').on(t.issueId).where(sql`${t.state} <> 'closed' AND ${t.issueId} IS NOT NULL`),
+  ],
 );

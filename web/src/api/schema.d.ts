@@ -2164,6 +2164,8 @@ export interface components {
       }[];
       /** @description A risk scoring this or more is escalated to the PMO */
       escalationScore: number;
+      /** @description Whether the caller keeps the project's risk and issue registers */
+      canEdit: boolean;
       /** @description The heat map: the project's open risks counted per probability and impact (cells with none left out) */
       cells: {
         probability: number;

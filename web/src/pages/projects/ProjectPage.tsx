@@ -8,6 +8,7 @@ import { RecordHistory } from '../../components/RecordHistory.tsx';
 import { PastFinishTag, ProjectStateTag } from '../../components/tags.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
 import { PerformanceTab } from '../performance/PerformanceTab.tsx';
+import { RisksTab } from '../raid/RisksTab.tsx';
 import { StatusReportsTab } from '../reports/StatusReportsTab.tsx';
 import { ProjectTeamTab } from '../resources/ProjectTeamTab.tsx';
 
@@ -167,6 +168,7 @@ export default function ProjectPage() {
                   label: 'Performance',
                   children: <PerformanceTab projectId={p.id} gates={p.lifecycle.gates} />,
                 },
+                { key: 'risks', label: 'Risks & issues', children: <RisksTab projectId={p.id} /> },
                 { key: 'team', label: 'Team & allocations', children: <ProjectTeamTab projectId={p.id} /> },
                 { key: 'history', label: 'History', children: <RecordHistory entityType="project" entityId={p.id} /> },
               ]}
