@@ -3,14 +3,24 @@
  * catalogue of the risks PMOs meet and spread over the project's matrix (a few at or above its
  * escalation score, so that the PMO has something to escalate), each with an owner, a response,
  * an action and three-point impacts, and a reassessment on some; one risk per project that
- * occurred and is an issue now, and an issue or two raised directly. Seeded: the same on every
+ * occurred and is an issue now, and an issue or two raised directly; the escalated risks in their
+ * PMO's queue, some with the PMO's guidance and one reported back on. Seeded: the same on every
  * start.
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../kernel/actor.ts';
 import type { Tx } from '../kernel/db.ts';
 import { addDays } from '../kernel/dates.ts';
-import { issues, type projects, riskActions, riskAssessments, risks, standardVersions } from '../kernel/schema.ts';
+import {
+  escalations,
+  issues,
+  pmoMembers,
+  type projects,
+  riskActions,
+  riskAssessments,
+  risks,
+  standardVersions,
+} from '../kernel/schema.ts';
 import { type AuditInput, recordAuditBatch } from '../modules/audit/index.ts';
 import { scoreRisk } from '../modules/raid/index.ts';
 import type { StandardDefinition } from '../modules/standards/index.ts';
@@ -318,6 +328,42 @@ export async function seedRisks(
     for (const row of inserted) {
       const { createdAt: _c, updatedAt: _u, ...record } = row;
       audits.push({ entityType: 'risk', entityId: row.id, action: 'risk.created', after: record });
+    }
+    // Each escalated open risk is in the PMO's queue: the first project's top one with the PMO's
+    // guidance, acknowledged by the manager on the second; the others still open.
+    const escalated = inserted.filter((r) => r.escalated && r.status === 'open');
+    const [lead] = await tx
+      .select({ personId: pmoMembers.personId })
+      .from(pmoMembers)
+      .where(and(eq(pmoMembers.pmoId, project.pmoId), eq(pmoMembers.role, 'lead')));
+    const guide = lead ? (ids.userOfPerson.get(lead.personId) ?? null) : null;
+    for (const [k, risk] of escalated.entries()) {
+      const guided = guide !== null && k === 0 && open.indexOf(project) % 2 === 0;
+      const acknowledged = guided && open.indexOf(project) % 4 === 0;
+      const raisedAt = risk.escalatedAt ?? reassessedAt;
+      const values = {
+        projectId: project.id,
+        pmoId: project.pmoId,
+        riskId: risk.id,
+        reason: risk.score >= matrix.escalationScore ? 'score' : 'response',
+        summary: `R-${risk.number} ${risk.title}: score ${risk.score} (${risk.band})${risk.score >= matrix.escalationScore ? '' : ', escalated by the project'}`,
+        state: acknowledged ? ('acknowledged' as const) : guided ? ('guided' as const) : ('open' as const),
+        raisedBy: by,
+        raisedAt,
+        guidance: guided ? 'Agree a fallback with the sponsor and report the cost of it at the next review.' : null,
+        requiredAction: guided ? 'A fallback plan with its cost' : null,
+        requiredBy: guided ? addDays(ids.seedDay, acknowledged ? -3 : 10) : null,
+        guidedBy: guided ? guide : null,
+        guidedAt: guided ? new Date(`${addDays(ids.seedDay, -12)}T10:00:00Z`) : null,
+        reportBack: acknowledged ? 'Fallback agreed with the sponsor: a second supplier at 6 % more.' : null,
+        acknowledgedBy: acknowledged ? by : null,
+        acknowledgedAt: acknowledged ? new Date(`${addDays(ids.seedDay, -4)}T15:00:00Z`) : null,
+        createdAt: raisedAt,
+        updatedAt: raisedAt,
+      };
+      const [row] = await tx.insert(escalations).values(values).returning();
+      const { createdAt: _c, updatedAt: _u, ...record } = row!;
+      audits.push({ entityType: 'escalation', entityId: row!.id, action: 'escalation.raised', after: record });
     }
     for (const row of issueRows) {
       const { createdAt: _c, updatedAt: _u, ...record } = row;

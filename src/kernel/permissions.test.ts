@@ -32,6 +32,8 @@ describe('the permission registry', () => {
     'reports.submit',
     'reports.review',
     'milestones.manage',
+    'raid.manage',
+    'raid.guide',
   ];
 
   it('gives the admin every permission but the governance decisions reserved to the PMO', () => {

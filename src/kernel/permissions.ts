@@ -108,6 +108,10 @@ export const PERMISSIONS = {
     description: "Keep the risks and issues of the projects one manages or one's PMO governs",
     roles: ['project_manager', 'pmo_lead', 'pmo_analyst'],
   },
+  'raid.guide': {
+    description: "Guide and close the escalated risks and issues of the projects one's PMO governs",
+    roles: ['pmo_lead', 'pmo_analyst'],
+  },
   'projects.baseline': { description: "Set a project's cost baseline (lead of the governing PMO)", roles: ['pmo_lead'] },
   'webhooks.manage': {
     description:

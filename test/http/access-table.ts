@@ -167,6 +167,12 @@ export const ACCESS: Record<string, AccessEntry> = {
   'POST /api/v1/projects/{id}/issues': { allow: REPORTERS, project: 'reporting' },
   'GET /api/v1/projects/{id}/issues/{issueId}': { allow: ALL, project: 'reported' },
   'PATCH /api/v1/projects/{id}/issues/{issueId}': { allow: REPORTERS, project: 'reporting' },
+  // The escalation queue: read over the projects one sees; guided and closed by the PMO, acknowledged by the project.
+  'GET /api/v1/escalations': { allow: ALL },
+  'GET /api/v1/escalations/{id}': { allow: ALL },
+  'POST /api/v1/escalations/{id}/guidance': { allow: REVIEWERS },
+  'POST /api/v1/escalations/{id}/acknowledge': { allow: REPORTERS },
+  'POST /api/v1/escalations/{id}/close': { allow: REVIEWERS },
   'GET /api/v1/projects/{id}/performance': { allow: ALL },
   'GET /api/v1/projects/{id}/report-periods': { allow: ALL },
   'GET /api/v1/projects/{id}/reporting': { allow: ALL },

@@ -29,6 +29,7 @@ const CALLER_BY_PERMISSION: Record<string, string> = {
   'reports.review': 'pmo.analyst@example.com',
   'milestones.manage': 'pm@example.com',
   'raid.manage': 'pm@example.com',
+  'raid.guide': 'pmo.lead@example.com',
 };
 const DEFAULT_CALLER = 'admin@example.com';
 

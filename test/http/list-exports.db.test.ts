@@ -274,6 +274,23 @@ const CASES: ListCase[] = [
     key: (i) => i.key,
     matches: (i) => i.status === 'resolved',
   },
+  // The escalation queue over the projects each caller sees.
+  {
+    operation: 'GET /api/v1/escalations',
+    path: () => '/api/v1/escalations',
+    column: 'Summary',
+    key: (e) => e.summary,
+    varies: true,
+  },
+  {
+    operation: 'GET /api/v1/escalations',
+    path: () => `/api/v1/escalations?state=guided&pmoId=${ids.epmo}`,
+    filters: 'state, pmoId',
+    column: 'Summary',
+    key: (e) => e.summary,
+    matches: (e) => e.state === 'guided' && e.pmo.id === ids.epmo,
+    varies: true,
+  },
   // Across projects: what each caller owes (the projects they report on), and the versions they may see.
   {
     operation: 'GET /api/v1/reporting/due',

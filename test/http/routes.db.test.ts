@@ -150,6 +150,8 @@ async function recordFor(who: Who, collection: string, request: RequestRecord): 
       return visibleOr(who, '/api/v1/allocations', 'allocations');
     case 'notifications':
       return visibleOr(who, '/api/v1/notifications', 'notifications');
+    case 'escalations':
+      return visibleOr(who, '/api/v1/escalations', 'escalations');
     case 'requests': {
       if (request === 'own') {
         const own = demo.drafts.get(who) ?? demo.drafts.get('pm')!;

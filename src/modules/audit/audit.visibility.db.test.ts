@@ -12,6 +12,7 @@ import {
   auditEvents,
   certifications,
   delegationThresholds,
+  escalations,
   issues,
   milestones,
   risks,
@@ -152,6 +153,10 @@ async function readableByItsEndpoint(
     case 'issue': {
       const [row] = await database.db.select({ projectId: issues.projectId }).from(issues).where(eq(issues.id, id));
       return row ? get(`/api/v1/projects/${row.projectId}/issues/${id}`) : null;
+    }
+    case 'escalation': {
+      const [row] = await database.db.select({ id: escalations.id }).from(escalations).where(eq(escalations.id, id));
+      return row ? get(`/api/v1/escalations/${id}`) : null;
     }
     case 'allocation': {
       const [row] = await database.db.select({ id: allocations.id }).from(allocations).where(eq(allocations.id, id));

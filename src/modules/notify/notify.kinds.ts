@@ -69,6 +69,11 @@ for (const kind of [
   notice('status_report.escalated', 'An overdue status report was escalated to the PMO', true),
   notice('status_report.returned', 'A status report was returned with comments', true),
   notice('status_report.accepted', 'A status report was accepted'),
+  // Risks and issues.
+  notice('risk.escalated', 'A risk was escalated to your PMO', true),
+  notice('issue.escalated', 'An issue was escalated to your PMO', true),
+  notice('escalation.guided', "The PMO's guidance on an escalation of your project", true),
+  notice('escalation.acknowledged', 'A project reported back on the guidance you gave'),
   { kind: 'status_report.submitted', label: 'A status report was submitted', toUsers: false, emailByDefault: false },
   { kind: TEST_EVENT_KIND, label: 'A test event sent from the webhook page', toUsers: false, emailByDefault: false },
 ]) {

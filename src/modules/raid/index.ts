@@ -8,7 +8,7 @@ import { type AuditedRecord, fieldNamedInEvents, idAmong, idsWhoseEventsName, is
 import { canSeeProject, visibleProjectFilter } from '../projects/index.ts';
 import { projects } from '../projects/projects.tables.ts';
 import * as repo from './raid.repo.ts';
-import { issues, risks } from './raid.tables.ts';
+import { escalations, issues, risks } from './raid.tables.ts';
 
 export { raidRoutes } from './raid.routes.ts';
 /** Use cases of the registers (each one transaction with its audit events). */
@@ -23,6 +23,14 @@ export {
   createIssue,
   updateIssue,
 } from './raid.service.ts';
+/** The escalation queue and its moves: guidance, acknowledgement, closing. */
+export {
+  listEscalations,
+  getEscalation,
+  guideEscalation,
+  acknowledgeEscalation,
+  closeEscalation,
+} from './raid.escalations.ts';
 /** Risk scores on a matrix: `scoreRisk(matrix, probability, impact)`. */
 export { scoreRisk, scoreIssues, type RiskScore, type RiskMatrix } from './raid.scoring.ts';
 export type { RiskView, RiskDetailView, IssueView } from './raid.schema.ts';
@@ -33,7 +41,7 @@ const projectsMatching = (pattern: string) => projectIds(or(ilike(projects.code,
 
 /** A register entry's history is visible to whoever may see its project (its events name the project, which never changes). */
 function registerEntry(
-  entityType: 'risk' | 'issue',
+  entityType: 'risk' | 'issue' | 'escalation',
   find: (db: Parameters<AuditedRecord['canSee']>[0], id: string) => Promise<{ projectId: string } | undefined>,
   idColumn: AnyColumn,
   name: ReturnType<typeof sql>,
@@ -60,6 +68,13 @@ function registerEntry(
 }
 
 export const raidVisibility: Record<string, AuditedRecord> = {
+  escalation: registerEntry(
+    'escalation',
+    repo.findEscalation,
+    escalations.id,
+    sql`(SELECT ${projects.code} FROM ${projects} WHERE ${projects.id} = ${escalations.projectId}) || ' · escalation of ' || ${escalations.summary}`,
+    escalations.summary,
+  ),
   risk: registerEntry(
     'risk',
     repo.findRisk,

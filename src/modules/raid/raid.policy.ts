@@ -12,19 +12,23 @@ import type { ProjectRow } from './raid.repo.ts';
 export async function mayKeepRegistersOf(db: Queryable, actor: Actor, project: ProjectRow): Promise<boolean> {
   if (isSystem(actor)) return true;
   if (!actor.permissions.has('raid.manage')) return false;
-  if (actor.personId) {
-    if (project.projectManagerId === actor.personId) return true;
-    const [member] = await db
-      .select({ personId: projectMembers.personId })
-      .from(projectMembers)
-      .where(
-        and(
-          eq(projectMembers.projectId, project.id),
-          eq(projectMembers.personId, actor.personId),
-          eq(projectMembers.role, 'project_manager'),
-        ),
-      );
-    if (member) return true;
-  }
+  if (await isProjectManagerOf(db, actor, project)) return true;
   return (await governedPmoIds(db, actor)).includes(project.pmoId);
+}
+
+/** The project's manager, or a member in the project manager's role: who answers the PMO's guidance. */
+export async function isProjectManagerOf(db: Queryable, actor: Actor, project: ProjectRow): Promise<boolean> {
+  if (!actor.personId) return false;
+  if (project.projectManagerId === actor.personId) return true;
+  const [member] = await db
+    .select({ personId: projectMembers.personId })
+    .from(projectMembers)
+    .where(
+      and(
+        eq(projectMembers.projectId, project.id),
+        eq(projectMembers.personId, actor.personId),
+        eq(projectMembers.role, 'project_manager'),
+      ),
+    );
+  return Boolean(member);
 }

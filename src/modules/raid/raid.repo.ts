@@ -3,11 +3,11 @@ import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Page } from '../../kernel/lists.ts';
 import { users } from '../auth/auth.tables.ts';
-import { people } from '../org/org.tables.ts';
+import { people, pmoMembers, pmos } from '../org/org.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
 import type { StandardDefinition } from '../standards/index.ts';
 import { standardVersions } from '../standards/standards.tables.ts';
-import { issues, riskActions, riskAssessments, risks } from './raid.tables.ts';
+import { escalations, issues, riskActions, riskAssessments, risks } from './raid.tables.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type RiskRow = typeof risks.$inferSelect;
@@ -16,6 +16,8 @@ export type RiskActionRow = typeof riskActions.$inferSelect;
 export type AssessmentRow = typeof riskAssessments.$inferSelect;
 export type IssueRow = typeof issues.$inferSelect;
 export type IssueInsert = typeof issues.$inferInsert;
+export type EscalationRow = typeof escalations.$inferSelect;
+export type EscalationInsert = typeof escalations.$inferInsert;
 
 export interface RaidProject {
   project: ProjectRow;
@@ -234,4 +236,124 @@ export async function openRiskCells(
     .groupBy(risks.probability, risks.impact)
     .orderBy(risks.probability, risks.impact);
   return rows.map((r) => ({ ...r, open: Number(r.open) }));
+}
+
+// ---------------------------------------------------------------- escalations
+
+/** The escalation of a risk or an issue not yet closed, if any. */
+export async function openEscalationOf(
+  db: Queryable,
+  subject: { riskId: string } | { issueId: string },
+): Promise<EscalationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(escalations)
+    .where(
+      and(
+        'riskId' in subject ? eq(escalations.riskId, subject.riskId) : eq(escalations.issueId, subject.issueId),
+        sql`${escalations.state} <> 'closed'`,
+      ),
+    );
+  return row;
+}
+
+export async function insertEscalation(db: Queryable, values: EscalationInsert): Promise<EscalationRow> {
+  const [row] = await db.insert(escalations).values(values).returning();
+  return row!;
+}
+
+export async function findEscalation(db: Queryable, id: string): Promise<EscalationRow | undefined> {
+  const [row] = await db.select().from(escalations).where(eq(escalations.id, id));
+  return row;
+}
+
+export async function updateEscalation(
+  db: Queryable,
+  id: string,
+  version: number,
+  values: Partial<EscalationInsert>,
+): Promise<EscalationRow | undefined> {
+  const [row] = await db
+    .update(escalations)
+    .set({ ...values, version: sql`${escalations.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(escalations.id, id), eq(escalations.version, version)))
+    .returning();
+  return row;
+}
+
+export interface EscalationFilter {
+  id?: string;
+  /** `active`: not closed. */
+  state?: EscalationRow['state'] | 'active';
+  pmoId?: string;
+  projectId?: string;
+}
+
+const escalationCondition = (filter: EscalationFilter, visibleProjects: SQL | undefined) =>
+  and(
+    filter.id ? eq(escalations.id, filter.id) : undefined,
+    filter.state === 'active'
+      ? sql`${escalations.state} <> 'closed'`
+      : filter.state
+        ? eq(escalations.state, filter.state)
+        : undefined,
+    filter.pmoId ? eq(escalations.pmoId, filter.pmoId) : undefined,
+    filter.projectId ? eq(escalations.projectId, filter.projectId) : undefined,
+    visibleProjects,
+  );
+
+/** Escalations of the projects `visibleProjects` admits (a condition on projects), oldest first. */
+export async function listEscalations(
+  db: Queryable,
+  filter: EscalationFilter,
+  visibleProjects: SQL | undefined,
+  page: Page | null,
+): Promise<
+  { escalation: EscalationRow; project: { id: string; code: string; name: string }; pmo: { id: string; name: string } }[]
+> {
+  const query = db
+    .select({
+      escalation: escalations,
+      project: { id: projects.id, code: projects.code, name: projects.name },
+      pmo: { id: pmos.id, name: pmos.name },
+    })
+    .from(escalations)
+    .innerJoin(projects, eq(projects.id, escalations.projectId))
+    .innerJoin(pmos, eq(pmos.id, escalations.pmoId))
+    .where(escalationCondition(filter, visibleProjects))
+    .orderBy(asc(escalations.raisedAt), asc(escalations.id));
+  return page ? query.limit(page.limit).offset(page.offset) : query;
+}
+
+export async function countEscalations(
+  db: Queryable,
+  filter: EscalationFilter,
+  visibleProjects: SQL | undefined,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(escalations)
+    .innerJoin(projects, eq(projects.id, escalations.projectId))
+    .where(escalationCondition(filter, visibleProjects));
+  return Number(row?.n ?? 0);
+}
+
+/** The active user accounts of a PMO's leads and analysts: who is told of an escalation. */
+export async function pmoStaffUsers(db: Queryable, pmoId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(pmoMembers)
+    .innerJoin(users, and(eq(users.personId, pmoMembers.personId), eq(users.active, true)))
+    .where(eq(pmoMembers.pmoId, pmoId));
+  return rows.map((r) => r.id);
+}
+
+/** The active user account of a person, if any. */
+export async function userOfPerson(db: Queryable, personId: string | null): Promise<string | null> {
+  if (!personId) return null;
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.personId, personId), eq(users.active, true)));
+  return row?.id ?? null;
 }

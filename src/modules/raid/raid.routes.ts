@@ -2,6 +2,13 @@ import type { Context } from 'hono';
 import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
 import { type ExportColumn, listResponse, sendList } from '../../kernel/lists.ts';
 import {
+  AcknowledgeEscalationBody,
+  CloseEscalationBody,
+  EscalationListQuery,
+  EscalationParams,
+  EscalationSchema,
+  type EscalationView,
+  GuideEscalationBody,
   CreateIssueBody,
   CreateRiskBody,
   IssueListQuery,
@@ -18,6 +25,7 @@ import {
   UpdateIssueBody,
   UpdateRiskBody,
 } from './raid.schema.ts';
+import * as escalations from './raid.escalations.ts';
 import * as service from './raid.service.ts';
 
 const TAGS = ['Risks and issues'];
@@ -124,6 +132,74 @@ const updateIssue = defineRoute('raid.manage', {
   responses: { 200: json(IssueSchema) },
 });
 
+const ESCALATION_TAGS = ['Escalations'];
+
+const listEscalations = defineRoute('projects.read', {
+  operationId: 'listEscalations',
+  method: 'get',
+  path: '/escalations',
+  tags: ESCALATION_TAGS,
+  summary:
+    "The escalation queue: escalated risks and issues of the projects the caller may see, oldest first, with their age and the PMO's guidance",
+  request: { query: EscalationListQuery },
+  responses: { 200: listResponse(EscalationSchema) },
+});
+
+const getEscalation = defineRoute('projects.read', {
+  operationId: 'getEscalation',
+  method: 'get',
+  path: '/escalations/{id}',
+  tags: ESCALATION_TAGS,
+  summary: 'One escalation, with what the caller may do with it',
+  request: { params: EscalationParams },
+  responses: { 200: json(EscalationSchema) },
+});
+
+const guideEscalation = defineRoute('raid.guide', {
+  operationId: 'guideEscalation',
+  method: 'post',
+  path: '/escalations/{id}/guidance',
+  tags: ESCALATION_TAGS,
+  summary: "Record the PMO's guidance: what it advises, what it requires and by when (a lead or analyst of the governing PMO)",
+  request: { params: EscalationParams, ...jsonBody(GuideEscalationBody) },
+  responses: { 200: json(EscalationSchema) },
+});
+
+const acknowledgeEscalation = defineRoute('raid.manage', {
+  operationId: 'acknowledgeEscalation',
+  method: 'post',
+  path: '/escalations/{id}/acknowledge',
+  tags: ESCALATION_TAGS,
+  summary: "The project manager acknowledges the PMO's guidance and reports back",
+  request: { params: EscalationParams, ...jsonBody(AcknowledgeEscalationBody) },
+  responses: { 200: json(EscalationSchema) },
+});
+
+const closeEscalation = defineRoute('raid.guide', {
+  operationId: 'closeEscalation',
+  method: 'post',
+  path: '/escalations/{id}/close',
+  tags: ESCALATION_TAGS,
+  summary: 'Close the escalation (a lead or analyst of the governing PMO)',
+  request: { params: EscalationParams, ...jsonBody(CloseEscalationBody) },
+  responses: { 200: json(EscalationSchema) },
+});
+
+const ESCALATION_COLUMNS: ExportColumn<EscalationView>[] = [
+  { header: 'Project code', value: (e) => e.project.code },
+  { header: 'Project', value: (e) => e.project.name },
+  { header: 'PMO', value: (e) => e.pmo.name },
+  { header: 'Escalated', value: (e) => e.subject.key },
+  { header: 'Summary', value: (e) => e.summary },
+  { header: 'Reason', value: (e) => e.reason },
+  { header: 'State', value: (e) => e.state },
+  { header: 'Raised', value: (e) => e.raisedAt.slice(0, 10), kind: 'date' },
+  { header: 'Age (days)', value: (e) => e.ageDays, kind: 'number' },
+  { header: 'Guidance', value: (e) => e.guidance },
+  { header: 'Required by', value: (e) => e.requiredBy, kind: 'date' },
+  { header: 'Reported back', value: (e) => e.reportBack },
+];
+
 const RISK_COLUMNS: ExportColumn<RiskView>[] = [
   { header: 'Risk', value: (r) => r.key },
   { header: 'Title', value: (r) => r.title },
@@ -201,5 +277,26 @@ export function raidRoutes() {
     const { id, issueId } = c.req.valid('param');
     return c.json(await service.updateIssue(db(c), actorOf(c), id, issueId, c.req.valid('json')), 200);
   });
+  router.openapi(listEscalations, async (c) => {
+    const { state, pmoId, projectId, ...query } = c.req.valid('query');
+    return sendList(c, {
+      query,
+      fileName: 'escalations',
+      load: (page) => escalations.listEscalations(db(c), actorOf(c), { state, pmoId, projectId }, page),
+      columns: ESCALATION_COLUMNS,
+    });
+  });
+  router.openapi(getEscalation, async (c) =>
+    c.json(await escalations.getEscalation(db(c), actorOf(c), c.req.valid('param').id), 200),
+  );
+  router.openapi(guideEscalation, async (c) =>
+    c.json(await escalations.guideEscalation(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  router.openapi(acknowledgeEscalation, async (c) =>
+    c.json(await escalations.acknowledgeEscalation(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  router.openapi(closeEscalation, async (c) =>
+    c.json(await escalations.closeEscalation(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
   return router;
 }

@@ -145,6 +145,10 @@ export type RiskView = z.infer<typeof RiskSchema>;
 
 export const RiskDetailSchema = RiskSchema.extend({
   assessments: z.array(RiskAssessmentSchema).openapi({ description: 'Every assessment, oldest first: the score over time' }),
+  escalation: z
+    .object({ id: z.string(), state: z.enum(['open', 'guided', 'acknowledged']) })
+    .nullable()
+    .openapi({ description: "Its escalation in the PMO's queue, while one is not closed" }),
 }).openapi('RiskDetail');
 export type RiskDetailView = z.infer<typeof RiskDetailSchema>;
 
@@ -215,3 +219,78 @@ export const RiskMatrixSchema = z
   })
   .openapi('ProjectRiskMatrix');
 export type ProjectRiskMatrix = z.infer<typeof RiskMatrixSchema>;
+
+// ---------------------------------------------------------------- escalations
+
+export const ESCALATION_REASONS = ['score', 'response', 'severity'] as const;
+
+export const EscalationListQuery = listQuery({
+  state: z
+    .enum(['active', 'open', 'guided', 'acknowledged', 'closed'])
+    .optional()
+    .openapi({ description: '`active` (the default): every escalation not yet closed' }),
+  pmoId: z.uuid().optional().openapi({ description: "Only this PMO's queue" }),
+  projectId: z.uuid().optional().openapi({ description: "Only this project's escalations" }),
+});
+
+export const GuideEscalationBody = z
+  .object({
+    version: VersionField,
+    guidance: text(4000).min(1, 'is required: what the PMO advises'),
+    requiredAction: text(2000).nullable().optional().openapi({ description: 'What the PMO requires of the project' }),
+    requiredBy: day.nullable().optional().openapi({ description: 'By when' }),
+  })
+  .openapi('GuideEscalationInput');
+export type GuideEscalationInput = z.infer<typeof GuideEscalationBody>;
+
+export const AcknowledgeEscalationBody = z
+  .object({
+    version: VersionField,
+    reportBack: text(4000).min(1, "is required: what the project did about the PMO's guidance"),
+  })
+  .openapi('AcknowledgeEscalationInput');
+export type AcknowledgeEscalationInput = z.infer<typeof AcknowledgeEscalationBody>;
+
+export const CloseEscalationBody = z
+  .object({ version: VersionField, note: text(2000).nullable().optional() })
+  .openapi('CloseEscalationInput');
+export type CloseEscalationInput = z.infer<typeof CloseEscalationBody>;
+
+export const EscalationParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const EscalationSchema = z
+  .object({
+    id: z.string(),
+    project: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    pmo: Ref.openapi({ description: 'Whose queue it is in: the PMO governing the project when it was raised' }),
+    subject: z.object({
+      kind: z.enum(['risk', 'issue']),
+      id: z.string(),
+      key: z.string().openapi({ description: 'R-n or I-n' }),
+      title: z.string(),
+    }),
+    reason: z.enum(ESCALATION_REASONS).openapi({
+      description:
+        "score: at or above the matrix's escalation score; response: escalated by the project; severity: an issue of the highest severity",
+    }),
+    summary: z.string(),
+    state: z.enum(['open', 'guided', 'acknowledged', 'closed']),
+    raisedAt: z.string(),
+    ageDays: z.number().int().openapi({ description: 'Days since it was raised (to its closing, once closed)' }),
+    guidance: z.string().nullable(),
+    requiredAction: z.string().nullable(),
+    requiredBy: z.string().nullable(),
+    overdue: z.boolean().openapi({ description: 'Past the day the PMO required, and not reported back on' }),
+    guidedBy: Ref.nullable(),
+    guidedAt: z.string().nullable(),
+    reportBack: z.string().nullable(),
+    acknowledgedBy: Ref.nullable(),
+    acknowledgedAt: z.string().nullable(),
+    closingNote: z.string().nullable(),
+    closedBy: Ref.nullable(),
+    closedAt: z.string().nullable(),
+    allowedActions: z.array(z.enum(['guide', 'acknowledge', 'close'])),
+    version: z.number().int(),
+  })
+  .openapi('Escalation');
+export type EscalationView = z.infer<typeof EscalationSchema>;

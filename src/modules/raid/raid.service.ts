@@ -14,6 +14,7 @@ import { transact } from '../../kernel/usecase.ts';
 import { parseInput } from '../../kernel/validate.ts';
 import { isUuid, recordAuditBatch } from '../audit/index.ts';
 import { visibleProjectFilter } from '../projects/index.ts';
+import { raiseEscalationInTx } from './raid.escalations.ts';
 import { mayKeepRegistersOf } from './raid.policy.ts';
 import * as repo from './raid.repo.ts';
 import {
@@ -188,8 +189,10 @@ async function detail(db: Queryable, actor: Actor, rp: repo.RaidProject, row: re
     assessments.map((a) => a.assessedBy),
   );
   const became = (await issuesOfRisks(db, rp.project.id)).get(row.id) ?? null;
+  const escalation = await repo.openEscalationOf(db, { riskId: row.id });
   return {
     ...riskView(row, rp, names, actions, became, await mayEdit(db, actor, rp)),
+    escalation: escalation ? { id: escalation.id, state: escalation.state as 'open' | 'guided' | 'acknowledged' } : null,
     assessments: assessments.map((a) => ({
       probability: a.probability,
       impact: a.impact,
@@ -216,9 +219,15 @@ export async function getRisk(db: Queryable, actor: Actor, projectId: string, ri
 
 /** The audit record of a risk: what the register holds, without what is worked out for the reader. */
 const riskRecord = (view: RiskDetailView) => {
-  const { canEdit: _c, assessments: _a, ...record } = view;
+  const { canEdit: _c, assessments: _a, escalation: _e, ...record } = view;
   return record;
 };
+
+/** A risk just escalated: to its PMO's queue, by its score or (below it) by its response. */
+async function raiseRisk(tx: Tx, actor: Actor, rp: repo.RaidProject, row: repo.RiskRow): Promise<void> {
+  const reason = row.score >= rp.matrix.escalationScore ? 'score' : 'response';
+  await raiseEscalationInTx(tx, actor, rp.project, { kind: 'risk', row }, reason);
+}
 
 /** Escalated from the matrix or by the response; escalatedAt kept while it stays escalated. */
 function escalation(rp: repo.RaidProject, score: number, response: string, before?: repo.RiskRow) {
@@ -293,6 +302,7 @@ export async function createRisk(db: Db, actor: Actor, projectId: string, raw: C
       assessedBy: actor.userId,
     });
     await repo.replaceActions(tx, row.id, input.actions ?? []);
+    if (row.escalated) await raiseRisk(tx, actor, rp, row);
     const view = await detail(tx, actor, rp, row);
     await recordAuditBatch(tx, actor, [
       { entityType: 'risk', entityId: row.id, action: 'risk.created', after: riskRecord(view) },
@@ -350,6 +360,7 @@ export async function updateRisk(
       });
     }
     if (actions) await repo.replaceActions(tx, riskId, actions);
+    if (row.escalated && !before.escalated) await raiseRisk(tx, actor, rp, row);
     const view = await detail(tx, actor, rp, row);
     await recordAuditBatch(tx, actor, [
       { entityType: 'risk', entityId: riskId, action: 'risk.updated', before: riskRecord(beforeView), after: riskRecord(view) },
@@ -402,6 +413,7 @@ export async function occurRisk(
       },
       { entityType: 'issue', entityId: issue.id, action: 'issue.created', after: issueRecord(view) },
     ]);
+    if (issue.escalated) await raiseEscalationInTx(tx, actor, rp.project, { kind: 'issue', row: issue }, 'severity');
     return view;
   });
 }
@@ -514,6 +526,7 @@ export async function createIssue(db: Db, actor: Actor, projectId: string, raw: 
     await recordAuditBatch(tx, actor, [
       { entityType: 'issue', entityId: row.id, action: 'issue.created', after: issueRecord(view) },
     ]);
+    if (row.escalated) await raiseEscalationInTx(tx, actor, rp.project, { kind: 'issue', row }, 'severity');
     return view;
   });
 }
@@ -557,6 +570,7 @@ export async function updateIssue(
         after: issueRecord(view),
       },
     ]);
+    if (row.escalated && !before.escalated) await raiseEscalationInTx(tx, actor, rp.project, { kind: 'issue', row }, 'severity');
     return view;
   });
 }

@@ -316,6 +316,26 @@ export interface paths {
     /** Edit an issue with its version: severity, owner, due day, status and resolution (required to resolve or close it) */
     patch: operations['updateIssue'];
   };
+  '/api/v1/escalations': {
+    /** The escalation queue: escalated risks and issues of the projects the caller may see, oldest first, with their age and the PMO's guidance */
+    get: operations['listEscalations'];
+  };
+  '/api/v1/escalations/{id}': {
+    /** One escalation, with what the caller may do with it */
+    get: operations['getEscalation'];
+  };
+  '/api/v1/escalations/{id}/guidance': {
+    /** Record the PMO's guidance: what it advises, what it requires and by when (a lead or analyst of the governing PMO) */
+    post: operations['guideEscalation'];
+  };
+  '/api/v1/escalations/{id}/acknowledge': {
+    /** The project manager acknowledges the PMO's guidance and reports back */
+    post: operations['acknowledgeEscalation'];
+  };
+  '/api/v1/escalations/{id}/close': {
+    /** Close the escalation (a lead or analyst of the governing PMO) */
+    post: operations['closeEscalation'];
+  };
   '/api/v1/dashboard': {
     /** The portfolio dashboard over the projects the caller may see, by PMO, portfolio or executive: phases and states, RAG matrix, EVM roll-up, budget, mismatches, late reports, the PMO’s record */
     get: operations['getDashboard'];
@@ -2022,6 +2042,12 @@ export interface components {
     RiskDetail: components['schemas']['Risk'] & {
       /** @description Every assessment, oldest first: the score over time */
       assessments: components['schemas']['RiskAssessment'][];
+      /** @description Its escalation in the PMO's queue, while one is not closed */
+      escalation: {
+        id: string;
+        /** @enum {string} */
+        state: 'open' | 'guided' | 'acknowledged';
+      } | null;
     };
     RiskAssessment: {
       probability: number;
@@ -2197,6 +2223,84 @@ export interface components {
       /** @enum {string} */
       status?: 'open' | 'resolved' | 'closed';
       resolution?: string | null;
+    };
+    Escalation: {
+      id: string;
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      /** @description Whose queue it is in: the PMO governing the project when it was raised */
+      pmo: {
+        id: string;
+        name: string;
+      };
+      subject: {
+        /** @enum {string} */
+        kind: 'risk' | 'issue';
+        id: string;
+        /** @description R-n or I-n */
+        key: string;
+        title: string;
+      };
+      /**
+       * @description score: at or above the matrix's escalation score; response: escalated by the project; severity: an issue of the highest severity
+       * @enum {string}
+       */
+      reason: 'score' | 'response' | 'severity';
+      summary: string;
+      /** @enum {string} */
+      state: 'open' | 'guided' | 'acknowledged' | 'closed';
+      raisedAt: string;
+      /** @description Days since it was raised (to its closing, once closed) */
+      ageDays: number;
+      guidance: string | null;
+      requiredAction: string | null;
+      requiredBy: string | null;
+      /** @description Past the day the PMO required, and not reported back on */
+      overdue: boolean;
+      guidedBy: {
+        id: string;
+        name: string;
+      } | null;
+      guidedAt: string | null;
+      reportBack: string | null;
+      acknowledgedBy: {
+        id: string;
+        name: string;
+      } | null;
+      acknowledgedAt: string | null;
+      closingNote: string | null;
+      closedBy: {
+        id: string;
+        name: string;
+      } | null;
+      closedAt: string | null;
+      allowedActions: ('guide' | 'acknowledge' | 'close')[];
+      version: number;
+    };
+    GuideEscalationInput: {
+      /** @description The version this change is based on */
+      version: number;
+      guidance: string;
+      /** @description What the PMO requires of the project */
+      requiredAction?: string | null;
+      /**
+       * Format: date
+       * @description By when
+       */
+      requiredBy?: string | null;
+    };
+    AcknowledgeEscalationInput: {
+      /** @description The version this change is based on */
+      version: number;
+      reportBack: string;
+    };
+    CloseEscalationInput: {
+      /** @description The version this change is based on */
+      version: number;
+      note?: string | null;
     };
     PortfolioDashboard: {
       /** @description The day (UTC) the due states are worked out for */
@@ -10348,6 +10452,392 @@ export interface operations {
       200: {
         content: {
           'application/json': components['schemas']['Issue'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The escalation queue: escalated risks and issues of the projects the caller may see, oldest first, with their age and the PMO's guidance */
+  listEscalations: {
+    parameters: {
+      query?: {
+        /** @description `active` (the default): every escalation not yet closed */
+        state?: 'active' | 'open' | 'guided' | 'acknowledged' | 'closed';
+        /** @description Only this PMO's queue */
+        pmoId?: string;
+        /** @description Only this project's escalations */
+        projectId?: string;
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['Escalation'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** One escalation, with what the caller may do with it */
+  getEscalation: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Escalation'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Record the PMO's guidance: what it advises, what it requires and by when (a lead or analyst of the governing PMO) */
+  guideEscalation: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GuideEscalationInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Escalation'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The project manager acknowledges the PMO's guidance and reports back */
+  acknowledgeEscalation: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcknowledgeEscalationInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Escalation'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Close the escalation (a lead or analyst of the governing PMO) */
+  closeEscalation: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseEscalationInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Escalation'];
         };
       };
       /** @description Malformed request */

@@ -1,0 +1,174 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import { makeReportingProject, makeReportingType } from '../../../test/support/factories-reports.ts';
+import { type Organisation, issueFields, makeOrganisation, signInAs } from '../../../test/support/factories-standards.ts';
+import { testApp, type TestApp } from '../../../test/support/http.ts';
+import { notifications } from '../notify/notify.tables.ts';
+
+/**
+ * The PMO's escalation queue: a risk at or above the matrix's escalation score (15 on the 5×5),
+ * one escalated by its response, and a critical issue land in the queue of the PMO governing the
+ * project, once each, its staff told; the PMO guides, the project manager acknowledges and reports
+ * back, the PMO closes; each party only its own moves, each move from its state only.
+ */
+
+let database: TestDatabase;
+let app: TestApp;
+let org: Organisation;
+let typeId: string;
+const as = signInAs(() => ({ app, org }));
+
+beforeAll(async () => {
+  database = await testDatabase();
+  app = testApp(database);
+  org = await makeOrganisation(database.db);
+  typeId = await makeReportingType(database.db, org);
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const risk = (probability: number, impact: number, response = 'mitigate') => ({
+  title: `A risk of ${probability} × ${impact}`,
+  category: 'delivery',
+  probability,
+  impact,
+  response,
+});
+
+async function noticesOf(userId: string, kind: string, entityId: string) {
+  return database.db
+    .select({ title: notifications.title })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.entityId, entityId)));
+}
+
+describe('the escalation queue', () => {
+  it('raises a risk that reaches the escalation score once, and takes it through guidance, report back and closing', async () => {
+    const p = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm1.personId! });
+    const pm = await as('pm1');
+    const lead = await as('lead');
+    const created = await pm.post(`/api/v1/projects/${p.id}/risks`, risk(3, 3));
+    expect(created.body.escalation).toBeNull();
+    const raised = await pm.patch(`/api/v1/projects/${p.id}/risks/${created.body.id}`, {
+      version: created.body.version,
+      impact: 5,
+    });
+    expect(raised.body).toMatchObject({ score: 15, escalated: true, escalation: { state: 'open' } });
+    // Still escalated after another change: no second escalation.
+    const again = await pm.patch(`/api/v1/projects/${p.id}/risks/${created.body.id}`, {
+      version: raised.body.version,
+      probability: 4,
+    });
+    expect(again.body.escalation.id).toBe(raised.body.escalation.id);
+
+    const queue = await lead.get(`/api/v1/escalations?projectId=${p.id}`);
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toHaveLength(1);
+    const [escalation] = queue.body.items;
+    expect(escalation).toMatchObject({
+      id: raised.body.escalation.id,
+      project: { id: p.id, code: p.code },
+      pmo: { id: org.pmos.enterprise.id },
+      subject: { kind: 'risk', id: created.body.id, key: 'R-1' },
+      reason: 'score',
+      state: 'open',
+      ageDays: 0,
+      allowedActions: ['guide', 'close'],
+    });
+    expect(escalation.summary).toContain('score 15 (critical)');
+    // The PMO's staff are told, in the inbox.
+    for (const who of [org.users.lead, org.users.analyst]) {
+      expect(await noticesOf(who.userId, 'risk.escalated', escalation.id)).toHaveLength(1);
+    }
+    expect((await pm.get(`/api/v1/escalations/${escalation.id}`)).body.allowedActions).toEqual([]);
+
+    const guided = await lead.post(`/api/v1/escalations/${escalation.id}/guidance`, {
+      version: escalation.version,
+      guidance: 'Agree a fallback with the sponsor.',
+      requiredAction: 'A fallback plan with its cost',
+      requiredBy: '2027-01-15',
+    });
+    expect(guided.status, JSON.stringify(guided.body)).toBe(200);
+    expect(guided.body).toMatchObject({ state: 'guided', guidedBy: { id: org.users.lead.userId }, requiredBy: '2027-01-15' });
+    expect(await noticesOf(org.users.pm1.userId, 'escalation.guided', escalation.id)).toHaveLength(1);
+
+    const seen = await pm.get(`/api/v1/escalations/${escalation.id}`);
+    expect(seen.body.allowedActions).toEqual(['acknowledge']);
+    const acknowledged = await pm.post(`/api/v1/escalations/${escalation.id}/acknowledge`, {
+      version: seen.body.version,
+      reportBack: 'Fallback agreed: a second supplier at 6 % more.',
+    });
+    expect(acknowledged.status, JSON.stringify(acknowledged.body)).toBe(200);
+    expect(acknowledged.body).toMatchObject({ state: 'acknowledged', acknowledgedBy: { id: org.users.pm1.userId } });
+    expect(await noticesOf(org.users.lead.userId, 'escalation.acknowledged', escalation.id)).toHaveLength(1);
+
+    const closed = await lead.post(`/api/v1/escalations/${escalation.id}/close`, {
+      version: acknowledged.body.version,
+      note: 'Done',
+    });
+    expect(closed.body).toMatchObject({ state: 'closed', closingNote: 'Done' });
+    expect((await lead.get(`/api/v1/escalations?projectId=${p.id}`)).body.items).toEqual([]);
+    expect((await lead.get(`/api/v1/escalations?projectId=${p.id}&state=closed`)).body.items).toHaveLength(1);
+    expect((await pm.get(`/api/v1/projects/${p.id}/risks/${created.body.id}`)).body.escalation).toBeNull();
+
+    const history = await lead.get(`/api/v1/audit/records/escalation/${escalation.id}`);
+    expect(history.body.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'escalation.acknowledged',
+      'escalation.closed',
+      'escalation.guided',
+      'escalation.raised',
+    ]);
+  });
+
+  it('raises a risk escalated by its response, and a critical issue', async () => {
+    const p = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm1.personId! });
+    const pm = await as('pm1');
+    const low = await pm.post(`/api/v1/projects/${p.id}/risks`, risk(1, 2, 'escalate'));
+    expect(low.body).toMatchObject({ score: 2, escalated: true, escalation: { state: 'open' } });
+    const issue = await pm.post(`/api/v1/projects/${p.id}/issues`, { title: 'Data centre outage', severity: 'critical' });
+    expect(issue.body.escalated).toBe(true);
+    const queue = await (await as('analyst')).get(`/api/v1/escalations?projectId=${p.id}`);
+    expect(queue.body.items.map((e: { reason: string; subject: { kind: string } }) => [e.subject.kind, e.reason])).toEqual([
+      ['risk', 'response'],
+      ['issue', 'severity'],
+    ]);
+  });
+
+  it('lets each party make only its own moves, from their states, and shows the queue only to who sees the project', async () => {
+    const p = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm1.personId! });
+    const pm = await as('pm1');
+    const created = await pm.post(`/api/v1/projects/${p.id}/risks`, risk(5, 5));
+    const id = created.body.escalation.id;
+    const { version } = (await pm.get(`/api/v1/escalations/${id}`)).body;
+    // The project manager does not guide; the analyst (who keeps registers) does not acknowledge.
+    expect((await pm.post(`/api/v1/escalations/${id}/guidance`, { version, guidance: 'x' })).status).toBe(403);
+    const early = await pm.post(`/api/v1/escalations/${id}/acknowledge`, { version, reportBack: 'x' });
+    expect(early.status).toBe(409);
+    expect(issueFields(early.body)).toEqual(['state']);
+    const lead = await as('lead');
+    const empty = await lead.post(`/api/v1/escalations/${id}/guidance`, { version, guidance: ' ' });
+    expect(empty.status).toBe(422);
+    expect(issueFields(empty.body)).toEqual(['guidance']);
+    expect((await lead.post(`/api/v1/escalations/${id}/guidance`, { version: version + 1, guidance: 'Go' })).status).toBe(409);
+    const guided = await lead.post(`/api/v1/escalations/${id}/guidance`, { version, guidance: 'Go' });
+    expect(guided.status).toBe(200);
+    const byAnalyst = await (await as('analyst')).post(`/api/v1/escalations/${id}/acknowledge`, {
+      version: guided.body.version,
+      reportBack: 'x',
+    });
+    expect(byAnalyst.status).toBe(403);
+    // Outside the project: not found; another PMO's lead neither sees nor guides it.
+    expect((await (await as('pm2')).get(`/api/v1/escalations/${id}`)).status).toBe(404);
+    expect((await (await as('pm2')).get(`/api/v1/escalations?projectId=${p.id}`)).body.items).toEqual([]);
+    expect(
+      (
+        await (
+          await as('financeLead')
+        ).post(`/api/v1/escalations/${id}/guidance`, { version: guided.body.version, guidance: 'x' })
+      ).status,
+    ).toBe(404);
+  });
+});
