@@ -57,6 +57,12 @@ const PAGES: PageCase[] = [
   { name: 'the request form', as: 'pm', path: '/requests/new' },
   { name: 'the review queue', as: 'pmo.lead', path: '/review' },
   { name: 'reports to review', as: 'pmo.lead', path: '/reports/review' },
+  { name: 'the escalation queue', as: 'pmo.lead', path: '/escalations' },
+  {
+    name: "a project's risks and issues",
+    as: 'pm',
+    path: async (api) => `/projects/${await firstId(api, '/api/v1/projects?state=active')}?tab=risks`,
+  },
   {
     name: "a project's status reports",
     as: 'pmo.lead',

@@ -40,6 +40,7 @@ const MentoringPage = page(() => import('./pages/training/MentoringPage.tsx'));
 const ReviewQueuePage = page(() => import('./pages/review/ReviewQueuePage.tsx'));
 const StatusReportPage = page(() => import('./pages/reports/StatusReportPage.tsx'));
 const ReportsToReviewPage = page(() => import('./pages/reports/ReportsToReviewPage.tsx'));
+const EscalationsPage = page(() => import('./pages/escalations/EscalationsPage.tsx'));
 
 function PageLoading() {
   return (
@@ -137,6 +138,8 @@ function Authenticated() {
           <Route path="/portfolios/:id" element={guarded('portfolios.read', <PortfolioPage />)} />
           <Route path="/review" element={guarded('requests.review', <ReviewQueuePage />)} />
           <Route path="/reports/review" element={guarded('reports.review', <ReportsToReviewPage />)} />
+          <Route path="/escalations" element={guarded('projects.read', <EscalationsPage />)} />
+          <Route path="/escalations/:id" element={guarded('projects.read', <EscalationsPage />)} />
           <Route path="/resources/capacity" element={guarded('resources.read', <CapacityPage />)} />
           <Route path="/training/courses" element={guarded('training.read', <CoursesPage />)} />
           <Route path="/training/qualification" element={guarded('training.manage', <QualificationPage />)} />

@@ -112,6 +112,13 @@ describe('the escalation queue', () => {
     expect(closed.body).toMatchObject({ state: 'closed', closingNote: 'Done' });
     expect((await lead.get(`/api/v1/escalations?projectId=${p.id}`)).body.items).toEqual([]);
     expect((await lead.get(`/api/v1/escalations?projectId=${p.id}&state=closed`)).body.items).toHaveLength(1);
+    // What a status report of a period shows: those open at some point of it.
+    const day = new Date().toISOString().slice(0, 10);
+    const during = (from: string, to: string) =>
+      lead.get(`/api/v1/escalations?projectId=${p.id}&state=all&openFrom=${from}&openTo=${to}`);
+    expect((await during(day, day)).body.items).toHaveLength(1);
+    expect((await during('2020-01-01', '2020-01-31')).body.items).toEqual([]);
+    expect((await during('2999-01-01', '2999-01-31')).body.items).toEqual([]);
     expect((await pm.get(`/api/v1/projects/${p.id}/risks/${created.body.id}`)).body.escalation).toBeNull();
 
     const history = await lead.get(`/api/v1/audit/records/escalation/${escalation.id}`);

@@ -283,10 +283,14 @@ export async function updateEscalation(
 
 export interface EscalationFilter {
   id?: string;
-  /** `active`: not closed. */
-  state?: EscalationRow['state'] | 'active';
+  /** `active`: not closed; `all`: any. */
+  state?: EscalationRow['state'] | 'active' | 'all';
   pmoId?: string;
   projectId?: string;
+  /** Not closed before this day (UTC). */
+  openFrom?: string;
+  /** Raised on or before this day (UTC). */
+  openTo?: string;
 }
 
 const escalationCondition = (filter: EscalationFilter, visibleProjects: SQL | undefined) =>
@@ -294,9 +298,13 @@ const escalationCondition = (filter: EscalationFilter, visibleProjects: SQL | un
     filter.id ? eq(escalations.id, filter.id) : undefined,
     filter.state === 'active'
       ? sql`${escalations.state} <> 'closed'`
-      : filter.state
+      : filter.state && filter.state !== 'all'
         ? eq(escalations.state, filter.state)
         : undefined,
+    filter.openFrom
+      ? sql`(${escalations.closedAt} IS NULL OR ${escalations.closedAt} >= ${filter.openFrom}::date::timestamp AT TIME ZONE 'UTC')`
+      : undefined,
+    filter.openTo ? sql`${escalations.raisedAt} < (${filter.openTo}::date + 1)::timestamp AT TIME ZONE 'UTC'` : undefined,
     filter.pmoId ? eq(escalations.pmoId, filter.pmoId) : undefined,
     filter.projectId ? eq(escalations.projectId, filter.projectId) : undefined,
     visibleProjects,

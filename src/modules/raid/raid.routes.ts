@@ -278,11 +278,11 @@ export function raidRoutes() {
     return c.json(await service.updateIssue(db(c), actorOf(c), id, issueId, c.req.valid('json')), 200);
   });
   router.openapi(listEscalations, async (c) => {
-    const { state, pmoId, projectId, ...query } = c.req.valid('query');
+    const { state, pmoId, projectId, openFrom, openTo, ...query } = c.req.valid('query');
     return sendList(c, {
       query,
       fileName: 'escalations',
-      load: (page) => escalations.listEscalations(db(c), actorOf(c), { state, pmoId, projectId }, page),
+      load: (page) => escalations.listEscalations(db(c), actorOf(c), { state, pmoId, projectId, openFrom, openTo }, page),
       columns: ESCALATION_COLUMNS,
     });
   });

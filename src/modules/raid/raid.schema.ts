@@ -226,11 +226,13 @@ export const ESCALATION_REASONS = ['score', 'response', 'severity'] as const;
 
 export const EscalationListQuery = listQuery({
   state: z
-    .enum(['active', 'open', 'guided', 'acknowledged', 'closed'])
+    .enum(['active', 'all', 'open', 'guided', 'acknowledged', 'closed'])
     .optional()
-    .openapi({ description: '`active` (the default): every escalation not yet closed' }),
+    .openapi({ description: '`active` (the default): every escalation not yet closed; `all`: closed ones too' }),
   pmoId: z.uuid().optional().openapi({ description: "Only this PMO's queue" }),
   projectId: z.uuid().optional().openapi({ description: "Only this project's escalations" }),
+  openFrom: day.optional().openapi({ description: 'Only those still open on or after this day (not closed before it)' }),
+  openTo: day.optional().openapi({ description: 'Only those raised on or before this day' }),
 });
 
 export const GuideEscalationBody = z

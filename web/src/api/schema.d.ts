@@ -10514,12 +10514,16 @@ export interface operations {
   listEscalations: {
     parameters: {
       query?: {
-        /** @description `active` (the default): every escalation not yet closed */
-        state?: 'active' | 'open' | 'guided' | 'acknowledged' | 'closed';
+        /** @description `active` (the default): every escalation not yet closed; `all`: closed ones too */
+        state?: 'active' | 'all' | 'open' | 'guided' | 'acknowledged' | 'closed';
         /** @description Only this PMO's queue */
         pmoId?: string;
         /** @description Only this project's escalations */
         projectId?: string;
+        /** @description Only those still open on or after this day (not closed before it) */
+        openFrom?: string;
+        /** @description Only those raised on or before this day */
+        openTo?: string;
         /** @description Items per page (1–1000, default 100) */
         limit?: number;
         /** @description Items to skip, for the following pages */

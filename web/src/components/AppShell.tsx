@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AreaChartOutlined,
@@ -34,7 +35,8 @@ interface NavEntry {
   key: string;
   label: string;
   icon?: ReactNode;
-  permission?: string;
+  /** Shown to those holding it (or, given several, any of them). */
+  permission?: string | string[];
   children?: NavEntry[];
 }
 
@@ -46,6 +48,7 @@ const NAV: NavEntry[] = [
   { key: '/portfolios', label: 'Portfolios', icon: <FolderOpenOutlined />, permission: 'portfolios.read' },
   { key: '/review', label: 'Review queue', icon: <OrderedListOutlined />, permission: 'requests.review' },
   { key: '/reports/review', label: 'Reports to review', icon: <FileDoneOutlined />, permission: 'reports.review' },
+  { key: '/escalations', label: 'Escalations', icon: <AlertOutlined />, permission: ['raid.guide', 'raid.manage'] },
   { key: '/pmos', label: 'PMOs', icon: <BankOutlined />, permission: 'pmo.read' },
   { key: '/standards', label: 'Standards', icon: <ProfileOutlined />, permission: 'standards.read' },
   { key: '/resources/capacity', label: 'Capacity', icon: <AreaChartOutlined />, permission: 'resources.read' },
@@ -80,7 +83,7 @@ const NAV: NavEntry[] = [
 function visibleNav(me: Me): NonNullable<MenuProps['items']> {
   const build = (entries: NavEntry[]): NonNullable<MenuProps['items']> =>
     entries
-      .filter((e) => !e.permission || can(me, e.permission))
+      .filter((e) => !e.permission || [e.permission].flat().some((p) => can(me, p)))
       .map((e) =>
         e.children
           ? { key: e.key, label: e.label, icon: e.icon, children: build(e.children) }

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useRecord, useWrite } from '../../api/hooks.ts';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -23,6 +24,7 @@ import { FormModal } from '../../components/FormDrawer.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import { useServerErrors } from '../../components/useServerErrors.ts';
 import { formatDate, formatDateTime, formatMoney, plural } from '../../lib/format.ts';
+import { ESCALATION_STATE_LABEL } from '../escalations/escalations.ts';
 import { RiskDrawer } from './RiskDrawer.tsx';
 import { EscalatedTag, IssueStatusTag, RiskStatusTag, ScoreTag, SeverityTag } from './RaidTags.tsx';
 import {
@@ -248,6 +250,13 @@ export function RiskDetailDrawer({
       {risk && (
         <>
           {risk.status === 'occurred' && risk.issueId && <BecameIssue projectId={projectId} issueId={risk.issueId} />}
+          {risk.escalation && (
+            <Typography.Paragraph>
+              <Link to={`/escalations/${risk.escalation.id}`}>
+                In the PMO's escalation queue: {ESCALATION_STATE_LABEL[risk.escalation.state].toLowerCase()}
+              </Link>
+            </Typography.Paragraph>
+          )}
           <Descriptions
             column={{ xs: 1, md: 2 }}
             size="small"

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Descriptions, Flex, Row, Table, Typography } from 'antd';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../lib/format.ts';
 import { MismatchTag, RagTag } from './ReportTags.tsx';
+import { PeriodEscalations } from './PeriodEscalations.tsx';
 import {
   EVM_FIGURES,
   type Mismatch,
@@ -244,6 +245,9 @@ export function ReportView({
             <Narrative title="Next steps" text={report.nextSteps} />
             <Narrative title="Help needed" text={report.helpNeeded} />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <PeriodEscalations projectId={report.projectId} periodStart={report.periodStart} periodEnd={report.periodEnd} />
         </Col>
       </Row>
     </>
