@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { makeReportingProject, makeReportingType } from '../../../test/support/factories-reports.ts';
 import { type Organisation, issueFields, makeOrganisation, signInAs } from '../../../test/support/factories-standards.ts';
-import { testApp, type TestApp } from '../../../test/support/http.ts';
+import { type ApiClient, testApp, type TestApp } from '../../../test/support/http.ts';
 import { notifications } from '../notify/notify.tables.ts';
 
 /**
@@ -37,6 +38,19 @@ const risk = (probability: number, impact: number, response = 'mitigate') => ({
   impact,
   response,
 });
+
+/** The caller's personal calendar feed, as a calendar program reads it (ical.js). */
+async function feedEvents(client: ApiClient) {
+  // A new secret address each time (the old one stops working): the test reads the feed afresh.
+  const created = await client.post('/api/v1/me/calendar-feed');
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const served = await app.request(new URL(created.body.url).pathname);
+  expect(served.status).toBe(200);
+  return new ICAL.Component(ICAL.parse(await served.text()))
+    .getAllSubcomponents('vevent')
+    .map((v) => new ICAL.Event(v))
+    .map((e) => ({ uid: e.uid, start: e.startDate.toString(), summary: e.summary }));
+}
 
 async function noticesOf(userId: string, kind: string, entityId: string) {
   return database.db
@@ -95,6 +109,12 @@ describe('the escalation queue', () => {
     expect(guided.body).toMatchObject({ state: 'guided', guidedBy: { id: org.users.lead.userId }, requiredBy: '2027-01-15' });
     expect(await noticesOf(org.users.pm1.userId, 'escalation.guided', escalation.id)).toHaveLength(1);
 
+    // The day the PMO requires is in the manager's calendar feed, and in the guiding lead's.
+    for (const client of [pm, lead]) {
+      const events = await feedEvents(client);
+      expect(events.filter((e) => e.uid === `escalation-${escalation.id}@tollgate`).map((e) => e.start)).toEqual(['2027-01-15']);
+    }
+
     const seen = await pm.get(`/api/v1/escalations/${escalation.id}`);
     expect(seen.body.allowedActions).toEqual(['acknowledge']);
     const acknowledged = await pm.post(`/api/v1/escalations/${escalation.id}/acknowledge`, {
@@ -105,6 +125,8 @@ describe('the escalation queue', () => {
     expect(acknowledged.body).toMatchObject({ state: 'acknowledged', acknowledgedBy: { id: org.users.pm1.userId } });
     expect(await noticesOf(org.users.lead.userId, 'escalation.acknowledged', escalation.id)).toHaveLength(1);
 
+    // Reported back on: no longer a deadline of anyone's.
+    expect((await feedEvents(pm)).some((e) => e.uid === `escalation-${escalation.id}@tollgate`)).toBe(false);
     const closed = await lead.post(`/api/v1/escalations/${escalation.id}/close`, {
       version: acknowledged.body.version,
       note: 'Done',

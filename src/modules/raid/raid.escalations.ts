@@ -15,7 +15,7 @@ import { isoDay, isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { parseInput } from '../../kernel/validate.ts';
 import { isUuid, recordAudit } from '../audit/index.ts';
-import { notify } from '../notify/index.ts';
+import { type CalendarEntry, defineCalendarSource, notify } from '../notify/index.ts';
 import { governedPmoIds } from '../org/index.ts';
 import { visibleProjectFilter } from '../projects/index.ts';
 import {
@@ -281,3 +281,22 @@ export async function closeEscalation(db: Db, actor: Actor, id: string, raw: Clo
     async () => {},
   );
 }
+
+/** The personal calendar's escalation deadlines: what the PMO requires of one's projects, and by when; and what one asked for. */
+export async function requiredByCalendarEntries(
+  db: Queryable,
+  userId: string,
+  personId: string | null,
+): Promise<CalendarEntry[]> {
+  return (await repo.requiredByEntries(db, userId, personId)).map((e) => ({
+    uid: `escalation-${e.id}@tollgate`,
+    title: e.forManager
+      ? `${e.code}: required by the PMO — ${e.requiredAction ?? 'report back on its guidance'}`
+      : `${e.code}: the project owes the PMO — ${e.requiredAction ?? 'a report back on your guidance'}`,
+    date: e.requiredBy,
+    description: e.summary,
+    link: `/escalations/${e.id}`,
+  }));
+}
+
+defineCalendarSource('escalations.required', requiredByCalendarEntries);

@@ -365,3 +365,39 @@ export async function userOfPerson(db: Queryable, personId: string | null): Prom
     .where(and(eq(users.personId, personId), eq(users.active, true)));
   return row?.id ?? null;
 }
+
+/**
+ * The escalations guided with a day by which the PMO requires something: of the projects the
+ * person manages (to do it), and those the user guided (to follow it up).
+ */
+export async function requiredByEntries(
+  db: Queryable,
+  userId: string,
+  personId: string | null,
+): Promise<
+  { id: string; summary: string; requiredAction: string | null; requiredBy: string; code: string; forManager: boolean }[]
+> {
+  const manages = personId
+    ? sql`(${projects.projectManagerId} = ${personId}::uuid OR EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = ${projects.id} AND m.person_id = ${personId}::uuid AND m.role = 'project_manager'))`
+    : sql`false`;
+  const rows = await db
+    .select({
+      id: escalations.id,
+      summary: escalations.summary,
+      requiredAction: escalations.requiredAction,
+      requiredBy: escalations.requiredBy,
+      code: projects.code,
+      forManager: sql<boolean>`${manages}`,
+    })
+    .from(escalations)
+    .innerJoin(projects, eq(projects.id, escalations.projectId))
+    .where(
+      and(
+        eq(escalations.state, 'guided'),
+        sql`${escalations.requiredBy} IS NOT NULL`,
+        sql`(${manages} OR ${escalations.guidedBy} = ${userId}::uuid)`,
+      ),
+    )
+    .orderBy(asc(escalations.requiredBy));
+  return rows.map((r) => ({ ...r, requiredBy: r.requiredBy!, forManager: Boolean(r.forManager) }));
+}
