@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { downForTwoDays } from '../../test/support/downtime.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type TestDatabase, testDatabase } from '../../test/support/database.ts';
 import { type Database, openDatabase } from './db.ts';
@@ -253,20 +254,6 @@ describe('keys', () => {
 });
 
 describe('schedules', () => {
-  /** Makes the schedule look as if a runner last enqueued it two days ago and none ran since. */
-  async function downForTwoDays(name: string) {
-    if (onPostgres) {
-      await database.db.execute(sql`
-        update graphile_worker._private_known_crontabs
-        set known_since = now() - interval '3 days', last_execution = now() - interval '2 days'
-        where identifier = ${name}`);
-    } else {
-      await database.db.execute(sql`
-        update job_schedules set known_since = now() - interval '3 days', last_period_at = now() - interval '2 days'
-        where name = ${name}`);
-    }
-  }
-
   it('runs a period that fell due while no runner was up once, even when two runners start', async () => {
     // A runner saw the schedule once (and enqueued nothing: a schedule starts from the period it is first seen in).
     const first = await startJobRunner(database, { pollMs: 50 });
@@ -274,7 +261,7 @@ describe('schedules', () => {
     await runDueJobs(database);
     expect(ranOf('test.daily')).toEqual([]);
 
-    await downForTwoDays('test.daily');
+    await downForTwoDays(database, 'test.daily');
     const [a, b] = await Promise.all([startJobRunner(database, { pollMs: 50 }), startJobRunner(database, { pollMs: 50 })]);
     await Promise.all([a.stop(), b.stop()]);
     await runDueJobs(database);

@@ -189,6 +189,7 @@ export const ACCESS: Record<string, AccessEntry> = {
   'GET /api/v1/status-reports': { allow: ALL },
   // The portfolio dashboard and its lists: everyone, over the projects each may open.
   'GET /api/v1/dashboard': { allow: ALL },
+  'GET /api/v1/dashboard/risks': { allow: ALL },
   'GET /api/v1/dashboard/rag-matrix': { allow: ALL },
   'GET /api/v1/dashboard/mismatches': { allow: ALL },
   'GET /api/v1/dashboard/late-reports': { allow: ALL },

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/support/database.ts';
@@ -199,5 +199,42 @@ describe('the escalation queue', () => {
         ).post(`/api/v1/escalations/${id}/guidance`, { version: guided.body.version, guidance: 'x' })
       ).status,
     ).toBe(404);
+  });
+});
+
+describe('the portfolio risk views', () => {
+  it('count the open risks of the projects in view by cell, list the top ones and the escalations by age, under the filters', async () => {
+    const p = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm1.personId! });
+    const pm = await as('pm1');
+    for (const [probability, impact] of [
+      [5, 5],
+      [5, 5],
+      [1, 2],
+    ] as const) {
+      expect((await pm.post(`/api/v1/projects/${p.id}/risks`, risk(probability, impact))).status).toBe(201);
+    }
+    const lead = await as('lead');
+    const board = (await lead.get(`/api/v1/dashboard/risks?pmoId=${org.pmos.enterprise.id}`)).body;
+    const cell = board.heatMap.find((c: { probability: number; impact: number }) => c.probability === 5 && c.impact === 5);
+    expect(cell).toMatchObject({ band: 'critical' });
+    expect(cell.open).toBeGreaterThanOrEqual(2);
+    expect(board.topRisks[0]).toMatchObject({ score: 25, band: 'critical', escalated: true });
+    expect(board.bands.map((b: { name: string }) => b.name)).toEqual(['low', 'medium', 'high', 'critical']);
+    const fresh = board.escalationsByAge.find((a: { age: string }) => a.age === '0-7');
+    expect(fresh.open).toBeGreaterThanOrEqual(2);
+    // The same counts as the registers hold, project by project.
+    const [sum] = (
+      (await database.db.execute(
+        sql`select count(*) as n from risks r join projects p on p.id = r.project_id where r.status = 'open' and p.pmo_id = ${org.pmos.enterprise.id}::uuid`,
+      )) as unknown as { rows: { n: unknown }[] }
+    ).rows;
+    expect(board.openRisks).toBe(Number(sum!.n));
+    // Another PMO's lead sees none of them; a PMO with no projects in view gives an empty map.
+    const other = (await (await as('financeLead')).get('/api/v1/dashboard/risks')).body;
+    expect(other.topRisks.some((r: { project: { id: string } }) => r.project.id === p.id)).toBe(false);
+    expect((await lead.get(`/api/v1/dashboard/risks?pmoId=${org.pmos.finance.id}`)).body).toMatchObject({
+      heatMap: [],
+      openRisks: 0,
+    });
   });
 });

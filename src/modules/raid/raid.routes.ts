@@ -16,6 +16,8 @@ import {
   IssueSchema,
   type IssueView,
   OccurRiskBody,
+  PortfolioRisksQuery,
+  PortfolioRisksSchema,
   RiskDetailSchema,
   RiskListQuery,
   RiskMatrixSchema,
@@ -26,6 +28,7 @@ import {
   UpdateRiskBody,
 } from './raid.schema.ts';
 import * as escalations from './raid.escalations.ts';
+import { portfolioRisks } from './raid.portfolio.ts';
 import * as service from './raid.service.ts';
 
 const TAGS = ['Risks and issues'];
@@ -185,6 +188,17 @@ const closeEscalation = defineRoute('raid.guide', {
   responses: { 200: json(EscalationSchema) },
 });
 
+const getPortfolioRisks = defineRoute('projects.read', {
+  operationId: 'getPortfolioRisks',
+  method: 'get',
+  path: '/dashboard/risks',
+  tags: ['Dashboard'],
+  summary:
+    'The risks of the projects in view: the heat map of open risks, the top ten by score, and the escalations not yet closed by age (filters as the dashboard)',
+  request: { query: PortfolioRisksQuery },
+  responses: { 200: json(PortfolioRisksSchema) },
+});
+
 const ESCALATION_COLUMNS: ExportColumn<EscalationView>[] = [
   { header: 'Project code', value: (e) => e.project.code },
   { header: 'Project', value: (e) => e.project.name },
@@ -286,6 +300,7 @@ export function raidRoutes() {
       columns: ESCALATION_COLUMNS,
     });
   });
+  router.openapi(getPortfolioRisks, async (c) => c.json(await portfolioRisks(db(c), actorOf(c), c.req.valid('query')), 200));
   router.openapi(getEscalation, async (c) =>
     c.json(await escalations.getEscalation(db(c), actorOf(c), c.req.valid('param').id), 200),
   );

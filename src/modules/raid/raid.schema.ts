@@ -296,3 +296,65 @@ export const EscalationSchema = z
   })
   .openapi('Escalation');
 export type EscalationView = z.infer<typeof EscalationSchema>;
+
+// ---------------------------------------------------------------- portfolio views
+
+export const PortfolioRisksQuery = z.object({
+  pmoId: z.uuid().optional().openapi({ description: 'Only the projects of this PMO' }),
+  portfolioId: z.uuid().optional().openapi({ description: 'Only the projects of this portfolio' }),
+  executivePositionId: z.uuid().optional().openapi({
+    description: 'Only what reports to this executive position through the PMO reporting line (nested PMOs too)',
+  }),
+});
+
+const ESCALATION_AGES = ['0-7', '8-14', '15-30', '31+'] as const;
+
+export const PortfolioRisksSchema = z
+  .object({
+    heatMap: z
+      .array(
+        z.object({
+          probability: z.number().int(),
+          impact: z.number().int(),
+          open: z.number().int(),
+          band: z.string().openapi({ description: 'The band most of its risks carry' }),
+        }),
+      )
+      .openapi({
+        description: 'Open risks of the projects in view counted by probability and impact (cells with none left out)',
+      }),
+    bands: z
+      .array(z.object({ name: z.string(), color: z.string() }))
+      .openapi({ description: 'The bands of the risk matrices of those projects, with their colours' }),
+    openRisks: z.number().int(),
+    escalatedRisks: z.number().int(),
+    topRisks: z
+      .array(
+        z.object({
+          id: z.string(),
+          key: z.string(),
+          title: z.string(),
+          project: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+          score: z.number().int(),
+          band: z.string(),
+          probability: z.number().int(),
+          impact: z.number().int(),
+          escalated: z.boolean(),
+          owner: Ref.nullable(),
+        }),
+      )
+      .openapi({ description: 'The ten open risks of the highest score across the projects in view' }),
+    escalationsByAge: z
+      .array(
+        z.object({
+          age: z.enum(ESCALATION_AGES).openapi({ description: 'Days since raised' }),
+          open: z.number().int(),
+          guided: z.number().int(),
+          acknowledged: z.number().int(),
+        }),
+      )
+      .openapi({ description: 'Escalations not yet closed, by age and state' }),
+  })
+  .openapi('PortfolioRisks');
+export type PortfolioRisks = z.infer<typeof PortfolioRisksSchema>;
+export { ESCALATION_AGES };

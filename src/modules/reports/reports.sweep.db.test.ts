@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
+import { downForTwoDays } from '../../../test/support/downtime.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import {
@@ -156,20 +157,6 @@ describe('the sweep of overdue reports', () => {
 });
 
 describe('after downtime, on the job queue', () => {
-  /** Makes the sweep's schedule look as if a runner last enqueued it two days ago and none ran since. */
-  async function downForTwoDays() {
-    if (database.kind === 'postgres') {
-      await database.db.execute(sql`
-        update graphile_worker._private_known_crontabs
-        set known_since = now() - interval '3 days', last_execution = now() - interval '2 days'
-        where identifier = ${SWEEP_TASK}`);
-    } else {
-      await database.db.execute(sql`
-        update job_schedules set known_since = now() - interval '3 days', last_period_at = now() - interval '2 days'
-        where name = ${SWEEP_TASK}`);
-    }
-  }
-
   it('e-mails the reminder and the escalation that fell due while no runner was up, once, when two instances come back', async () => {
     const smtp = await startSmtpServer();
     process.env.SMTP_URL = smtp.url;
@@ -183,7 +170,7 @@ describe('after downtime, on the job queue', () => {
         projectManagerId: org.users.pm1.personId!,
         goAheadDaysAgo: 40,
       });
-      await downForTwoDays();
+      await downForTwoDays(database, SWEEP_TASK);
       const mailsAbout = () => smtp.received.filter((m) => m.subject.startsWith(`${p.code}:`));
       const runners = [await startJobRunner(database, { pollMs: 50 }), await startJobRunner(other, { pollMs: 50 })];
       try {

@@ -320,6 +320,10 @@ export interface paths {
     /** The escalation queue: escalated risks and issues of the projects the caller may see, oldest first, with their age and the PMO's guidance */
     get: operations['listEscalations'];
   };
+  '/api/v1/dashboard/risks': {
+    /** The risks of the projects in view: the heat map of open risks, the top ten by score, and the escalations not yet closed by age (filters as the dashboard) */
+    get: operations['getPortfolioRisks'];
+  };
   '/api/v1/escalations/{id}': {
     /** One escalation, with what the caller may do with it */
     get: operations['getEscalation'];
@@ -2279,6 +2283,54 @@ export interface components {
       closedAt: string | null;
       allowedActions: ('guide' | 'acknowledge' | 'close')[];
       version: number;
+    };
+    PortfolioRisks: {
+      /** @description Open risks of the projects in view counted by probability and impact (cells with none left out) */
+      heatMap: {
+        probability: number;
+        impact: number;
+        open: number;
+        /** @description The band most of its risks carry */
+        band: string;
+      }[];
+      /** @description The bands of the risk matrices of those projects, with their colours */
+      bands: {
+        name: string;
+        color: string;
+      }[];
+      openRisks: number;
+      escalatedRisks: number;
+      /** @description The ten open risks of the highest score across the projects in view */
+      topRisks: {
+        id: string;
+        key: string;
+        title: string;
+        project: {
+          id: string;
+          code: string;
+          name: string;
+        };
+        score: number;
+        band: string;
+        probability: number;
+        impact: number;
+        escalated: boolean;
+        owner: {
+          id: string;
+          name: string;
+        } | null;
+      }[];
+      /** @description Escalations not yet closed, by age and state */
+      escalationsByAge: {
+        /**
+         * @description Days since raised
+         * @enum {string}
+         */
+        age: '0-7' | '8-14' | '15-30' | '31+';
+        open: number;
+        guided: number;
+        acknowledged: number;
+      }[];
     };
     GuideEscalationInput: {
       /** @description The version this change is based on */
@@ -10547,6 +10599,81 @@ export interface operations {
           };
           'text/csv': string;
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The risks of the projects in view: the heat map of open risks, the top ten by score, and the escalations not yet closed by age (filters as the dashboard) */
+  getPortfolioRisks: {
+    parameters: {
+      query?: {
+        /** @description Only the projects of this PMO */
+        pmoId?: string;
+        /** @description Only the projects of this portfolio */
+        portfolioId?: string;
+        /** @description Only what reports to this executive position through the PMO reporting line (nested PMOs too) */
+        executivePositionId?: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['PortfolioRisks'];
         };
       };
       /** @description Malformed request */

@@ -10,6 +10,7 @@ import { buildUrl } from '../../api/client.ts';
 import { formatDate, formatMoneyCompact, formatNumber, humanize, plural } from '../../lib/format.ts';
 import { BudgetChart, CountLink, PhaseChart, RagChart } from './DashboardCharts.tsx';
 import { LateReportList, MismatchList, RagMatrix } from './DashboardLists.tsx';
+import { DashboardRisks } from './DashboardRisks.tsx';
 import { type Dashboard, type DashboardFilters, filtersOf, indexTone, percent, projectsPage } from './dashboard.ts';
 
 const TONE_COLOUR = { good: '#237804', watch: '#ad6800', bad: '#a8071a' } as const;
@@ -230,6 +231,7 @@ export default function DashboardPage() {
             <LateReportList board={data} filters={filters} />
             <RagMatrix board={data} filters={filters} />
           </Flex>
+          <DashboardRisks filters={filters} />
         </>
       )}
     </>
