@@ -112,6 +112,16 @@ describe.skipIf(!hasChromium)('the portfolio dashboard', () => {
       const at = mismatches.findIndex((m) => m.project.id === watermelon.id);
       expect(at, 'the watermelon is in the mismatch list').toBeGreaterThanOrEqual(0);
       expect(board.mismatches.total).toBe(mismatches.length);
+      // The portfolio's risks: the heat map counts the open risks the API gives.
+      const risks = await page.evaluate(async () => (await fetch('/api/v1/dashboard/risks')).json());
+      const heatMap = page.getByRole('region', { name: 'Risk heat map', exact: true });
+      await poll(() => heatMap.innerText()).toContain(String(risks.openRisks));
+      const top = risks.topRisks[0];
+      await page
+        .getByRole('region', { name: 'Top risks', exact: true })
+        .getByRole('link', { name: `${top.project.code} · ${top.project.name}` })
+        .first()
+        .waitFor();
 
       // The mismatch list: the project, on the page that holds it, with the figure that disagrees.
       const list = page.getByRole('region', { name: 'Mismatches', exact: true });

@@ -31,7 +31,7 @@ export {
  * `projects LEFT JOIN project_status ON statusJoin`.
  */
 export { projectListFilter, statusFilterOf } from './projects.service.ts';
-export { type ListFilter, listCondition, memberCondition } from './projects.repo.ts';
+export { type ListFilter, listCondition, memberCondition, projectWithDefinition } from './projects.repo.ts';
 
 /** The reporting columns of the list: due state worked out for a day, RAG columns by dimension, filters. */
 export {

@@ -8,6 +8,7 @@ import { orgUnits, people, pmos } from '../org/org.tables.ts';
 import { portfolios } from '../portfolio/portfolio.tables.ts';
 import { projectStatus } from '../reports/reports.tables.ts';
 import { projectTypes, standardVersions } from '../standards/standards.tables.ts';
+import type { StandardDefinition } from '../standards/index.ts';
 import { type StatusColumns, type StatusFilter, statusConditions, statusJoin, statusSelection } from './projects.status.ts';
 import { projectMembers, projects } from './projects.tables.ts';
 
@@ -266,4 +267,23 @@ export async function setBudget(db: Queryable, id: string, budget: string): Prom
     .update(projects)
     .set({ budget, version: sql`${projects.version} + 1`, updatedAt: new Date() })
     .where(eq(projects.id, id));
+}
+
+/**
+ * The project with the definition of the standard version it is bound to, when it meets
+ * `condition` (the caller's visibility); `lock` takes the project's row lock for the transaction.
+ * @example const found = await projectWithDefinition(tx, id, { condition: visible, lock: true })
+ */
+export async function projectWithDefinition(
+  db: Queryable,
+  id: string,
+  options: { condition?: SQL; lock?: boolean } = {},
+): Promise<{ project: typeof projects.$inferSelect; definition: StandardDefinition } | undefined> {
+  const query = db
+    .select({ project: projects, definition: standardVersions.definition })
+    .from(projects)
+    .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
+    .where(and(eq(projects.id, id), options.condition));
+  const [row] = options.lock ? await query.for('update', { of: projects }) : await query;
+  return row && { project: row.project, definition: row.definition as StandardDefinition };
 }

@@ -2,11 +2,11 @@
 import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Page } from '../../kernel/lists.ts';
+import { projectWithDefinition } from '../projects/index.ts';
 import { users } from '../auth/auth.tables.ts';
 import { people, pmoMembers, pmos } from '../org/org.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
 import type { StandardDefinition } from '../standards/index.ts';
-import { standardVersions } from '../standards/standards.tables.ts';
 import { escalations, issues, riskActions, riskAssessments, risks } from './raid.tables.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -24,29 +24,17 @@ export interface RaidProject {
   matrix: StandardDefinition['riskMatrix'];
 }
 
-const withMatrix = { project: projects, definition: standardVersions.definition };
-const ofRow = (row: { project: ProjectRow; definition: unknown } | undefined): RaidProject | undefined =>
-  row && { project: row.project, matrix: (row.definition as StandardDefinition).riskMatrix };
+const withMatrix = (found: Awaited<ReturnType<typeof projectWithDefinition>>): RaidProject | undefined =>
+  found && { project: found.project, matrix: found.definition.riskMatrix };
 
 /** The project with the risk matrix of its standard version, when it meets `condition` (the caller's visibility). */
 export async function findProject(db: Queryable, id: string, condition?: SQL): Promise<RaidProject | undefined> {
-  const [row] = await db
-    .select(withMatrix)
-    .from(projects)
-    .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
-    .where(and(eq(projects.id, id), condition));
-  return ofRow(row);
+  return withMatrix(await projectWithDefinition(db, id, { condition }));
 }
 
 /** The same, locked for the transaction: the writes of a project's registers go one after the other. */
 export async function lockProject(db: Queryable, id: string, condition?: SQL): Promise<RaidProject | undefined> {
-  const [row] = await db
-    .select(withMatrix)
-    .from(projects)
-    .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
-    .where(and(eq(projects.id, id), condition))
-    .for('update', { of: projects });
-  return ofRow(row);
+  return withMatrix(await projectWithDefinition(db, id, { condition, lock: true }));
 }
 
 /** The names of people, for owners. */

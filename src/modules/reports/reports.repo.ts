@@ -1,12 +1,12 @@
 import { type SQL, and, asc, count, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Page } from '../../kernel/lists.ts';
+import { projectWithDefinition } from '../projects/index.ts';
 import { users } from '../auth/auth.tables.ts';
 import { pmoMembers } from '../org/org.tables.ts';
 import { projectBaselines } from '../projects/baselines.tables.ts';
-import { projectMembers, projects } from '../projects/projects.tables.ts';
+import { projectMembers, type projects } from '../projects/projects.tables.ts';
 import type { StandardDefinition } from '../standards/index.ts';
-import { standardVersions } from '../standards/standards.tables.ts';
 import {
   milestoneForecasts,
   milestones,
@@ -29,18 +29,9 @@ export interface ReportingProject {
   definition: StandardDefinition;
 }
 
-const withDefinition = { project: projects, definition: standardVersions.definition };
-const ofRow = (row: { project: ProjectRow; definition: unknown } | undefined): ReportingProject | undefined =>
-  row && { project: row.project, definition: row.definition as StandardDefinition };
-
 /** The project with its bound standard version's definition. */
 export async function findProject(db: Queryable, id: string): Promise<ReportingProject | undefined> {
-  const [row] = await db
-    .select(withDefinition)
-    .from(projects)
-    .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
-    .where(eq(projects.id, id));
-  return ofRow(row);
+  return projectWithDefinition(db, id);
 }
 
 /**
@@ -49,13 +40,7 @@ export async function findProject(db: Queryable, id: string): Promise<ReportingP
  * project_status row they refresh, are ordered one after the other.
  */
 export async function lockProject(db: Queryable, id: string, condition?: SQL): Promise<ReportingProject | undefined> {
-  const [row] = await db
-    .select(withDefinition)
-    .from(projects)
-    .innerJoin(standardVersions, eq(standardVersions.id, projects.standardVersionId))
-    .where(and(eq(projects.id, id), condition))
-    .for('update', { of: projects });
-  return ofRow(row);
+  return projectWithDefinition(db, id, { condition, lock: true });
 }
 
 /** The people holding a role on the project (manager, sponsor, team member). */
