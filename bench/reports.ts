@@ -11,6 +11,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { MIGRATIONS_FOLDER, runMigrations } from '../src/kernel/migrate.ts';
 import { type DashboardFigures, benchDashboard, growth } from './dashboard.ts';
 import { alreadyGenerated, generate } from './generate/generate.ts';
+import { benchRisks } from './risks.ts';
 import { benchSubmission } from './submission.ts';
 
 const sizeLabel = (projects: number) => (projects >= 1000 ? `${Math.round(projects / 1000)}k` : String(projects));
@@ -48,6 +49,7 @@ export async function benchReportsHere(database: Database): Promise<void> {
   await assertMigrationsMatch(database, 'this database');
   console.log('');
   await benchDashboard(database, sizeLabel(await projectsOf(database)));
+  await benchRisks(database, sizeLabel(await projectsOf(database)));
   await benchSubmission(database, { databaseUrl: database.kind === 'postgres' ? process.env.DATABASE_URL : undefined });
 }
 
@@ -64,6 +66,7 @@ export async function benchReportsOn(urls: string[]): Promise<void> {
       if (!(await alreadyGenerated(database))) throw new Error(`${label}: no generated organisation (npm run bench:generate)`);
       await assertMigrationsMatch(database, label);
       figures.push(await benchDashboard(database, sizeLabel(await projectsOf(database))));
+      await benchRisks(database, sizeLabel(await projectsOf(database)));
       if (i === urls.length - 1) {
         growth(figures);
         await benchSubmission(database, { databaseUrl: url });

@@ -22,6 +22,7 @@ import {
 } from '../../src/modules/reports/index.ts';
 import type { GeneratedType, Organisation } from './org.ts';
 import { CODE_PREFIX, LEAD_EMAIL } from './org.ts';
+import { scoreRisk } from '../../src/modules/raid/index.ts';
 import { type Random, type Row, between, gaussian, intBetween, pick } from './support.ts';
 
 /** The rows of a batch of projects, by table, in the order they are inserted (foreign keys). */
@@ -33,6 +34,8 @@ export interface ProjectRows {
   status_reports: Row[];
   milestone_forecasts: Row[];
   status_report_reviews: Row[];
+  risks: Row[];
+  risk_assessments: Row[];
 }
 
 export const TABLE_ORDER: (keyof ProjectRows)[] = [
@@ -43,6 +46,8 @@ export const TABLE_ORDER: (keyof ProjectRows)[] = [
   'status_reports',
   'milestone_forecasts',
   'status_report_reviews',
+  'risks',
+  'risk_assessments',
 ];
 
 export const emptyRows = (): ProjectRows => ({
@@ -53,6 +58,8 @@ export const emptyRows = (): ProjectRows => ({
   status_reports: [],
   milestone_forecasts: [],
   status_report_reviews: [],
+  risks: [],
+  risk_assessments: [],
 });
 
 export interface PlanContext {
@@ -489,7 +496,69 @@ export function planProject(ctx: PlanContext, index: number, random: Random, out
     { project_id: id, person_id: manager.personId, role: 'project_manager' },
     { project_id: id, person_id: sponsorId, role: 'sponsor' },
   );
+  planRisks(type, id, manager.personId, goAheadAt, random, out);
   return { row, type };
+}
+
+const RISK_CATEGORIES = ['supplier', 'people', 'scope', 'technical', 'cost', 'change', 'compliance', 'security'];
+
+/**
+ * Ten risks per project over its matrix, the way registers look: mostly low and medium, some
+ * high, about one project in three with a risk at or above the escalation score; a few closed.
+ * Drawn after everything else of the project, so the rest of the plan is the same with or without them.
+ */
+function planRisks(type: GeneratedType, projectId: string, ownerId: string, goAheadAt: Date, random: Random, out: ProjectRows) {
+  const matrix = type.definition.riskMatrix;
+  const sizeP = matrix.probabilityLabels.length;
+  const sizeI = matrix.impactLabels.length;
+  const created = new Date(goAheadAt.getTime() + 7 * DAY_MS);
+  for (let k = 0; k < 10; k++) {
+    const probability = clamp(Math.round(1 + random() ** 1.6 * (sizeP - 1) + (k === 0 ? random() : 0)), 1, sizeP);
+    const impact = clamp(Math.round(1 + random() ** 1.3 * (sizeI - 1)), 1, sizeI);
+    const scored = scoreRisk(matrix, probability, impact);
+    const closed = random() < 0.15;
+    const riskId = randomUUID();
+    out.risks.push({
+      id: riskId,
+      project_id: projectId,
+      number: k + 1,
+      title: `${pick(random, RISK_CATEGORIES)} risk ${k + 1}`,
+      description: null,
+      category: pick(random, RISK_CATEGORIES),
+      cause: null,
+      effect: null,
+      owner_person_id: ownerId,
+      probability,
+      impact,
+      score: scored.score,
+      band: scored.band.name,
+      response: pick(random, ['avoid', 'mitigate', 'transfer', 'accept'] as const),
+      status: closed ? 'closed' : 'open',
+      escalated: scored.escalates && !closed,
+      escalated_at: scored.escalates && !closed ? created : null,
+      cost_impact_min: null,
+      cost_impact_likely: null,
+      cost_impact_max: null,
+      schedule_impact_min_days: null,
+      schedule_impact_likely_days: null,
+      schedule_impact_max_days: null,
+      created_by: null,
+      version: 1,
+      created_at: created,
+      updated_at: created,
+    });
+    out.risk_assessments.push({
+      id: randomUUID(),
+      risk_id: riskId,
+      probability,
+      impact,
+      score: scored.score,
+      band: scored.band.name,
+      note: null,
+      assessed_by: null,
+      assessed_at: created,
+    });
+  }
 }
 
 /** How many report rows a plan holds (revisions included), for the progress bar. */
