@@ -19,6 +19,7 @@ export {
 export {
   type ProjectScope,
   canSeeProject,
+  isProjectManagerOf,
   mayManageProjectsOf,
   projectScopeOf,
   scopeFilter,

@@ -1,9 +1,10 @@
-import type { AnyColumn, SQL } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, eq } from 'drizzle-orm';
 import { type Actor, isAdmin } from '../../kernel/actor.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { governedPmoIds, reportingPmoIds } from '../org/org.scope.ts';
 import * as repo from './projects.repo.ts';
+import { projectMembers } from './projects.tables.ts';
 
 /**
  * Who sees which project. An admin sees every project; a PMO member sees the projects of the
@@ -69,4 +70,25 @@ export async function assertMayManageProjectsOf(db: Queryable, actor: Actor, pmo
   if (!(await mayManageProjectsOf(db, actor, pmoId))) {
     throw new AppError('FORBIDDEN', 'only a lead of the governing PMO may do this', { pmoId });
   }
+}
+
+/** The project's manager, or a member in the project manager's role. */
+export async function isProjectManagerOf(
+  db: Queryable,
+  actor: Actor,
+  project: { id: string; projectManagerId: string | null },
+): Promise<boolean> {
+  if (!actor.personId) return false;
+  if (project.projectManagerId === actor.personId) return true;
+  const [member] = await db
+    .select({ personId: projectMembers.personId })
+    .from(projectMembers)
+    .where(
+      and(
+        eq(projectMembers.projectId, project.id),
+        eq(projectMembers.personId, actor.personId),
+        eq(projectMembers.role, 'project_manager'),
+      ),
+    );
+  return Boolean(member);
 }

@@ -17,14 +17,13 @@ import { parseInput } from '../../kernel/validate.ts';
 import { isUuid, recordAudit } from '../audit/index.ts';
 import { type CalendarEntry, defineCalendarSource, notify } from '../notify/index.ts';
 import { governedPmoIds } from '../org/index.ts';
-import { visibleProjectFilter } from '../projects/index.ts';
+import { isProjectManagerOf, visibleProjectFilter } from '../projects/index.ts';
 import {
   type EscalationAction,
   type EscalationRelation,
   allowedEscalationActions,
   nextEscalationState,
 } from './raid.escalation-states.ts';
-import { isProjectManagerOf } from './raid.policy.ts';
 import * as repo from './raid.repo.ts';
 import {
   AcknowledgeEscalationBody,
@@ -85,7 +84,7 @@ export async function raiseEscalationInTx(
 async function relationTo(
   db: Queryable,
   actor: Actor,
-  project: repo.ProjectRow,
+  project: { id: string; pmoId: string; projectManagerId: string | null },
   governed?: readonly string[],
 ): Promise<EscalationRelation> {
   const pmo = actor.permissions.has('raid.guide') && (governed ?? (await governedPmoIds(db, actor))).includes(project.pmoId);
@@ -100,33 +99,21 @@ async function views(db: Queryable, actor: Actor, rows: Listed[], today: string)
     db,
     rows.flatMap((r) => [r.escalation.guidedBy, r.escalation.acknowledgedBy, r.escalation.closedBy]),
   );
-  const riskIds = rows.map((r) => r.escalation.riskId).filter((id): id is string => Boolean(id));
-  const issueIds = rows.map((r) => r.escalation.issueId).filter((id): id is string => Boolean(id));
-  const subjects = new Map<string, { key: string; title: string }>();
-  for (const id of riskIds) {
-    const risk = await repo.findRisk(db, id);
-    if (risk) subjects.set(id, { key: `R-${risk.number}`, title: risk.title });
-  }
-  for (const id of issueIds) {
-    const issue = await repo.findIssue(db, id);
-    if (issue) subjects.set(id, { key: `I-${issue.number}`, title: issue.title });
-  }
   const ref = (id: string | null) => (id ? { id, name: userNames.get(id) ?? '' } : null);
   const governed = await governedPmoIds(db, actor);
   const relations = new Map<string, EscalationRelation>();
   const out: EscalationView[] = [];
-  for (const { escalation: e, project, pmo } of rows) {
+  for (const { escalation: e, project, pmo, subject } of rows) {
     let relation = relations.get(project.id);
     if (!relation) {
-      relation = await relationTo(db, actor, (await repo.findProject(db, project.id))!.project, governed);
+      relation = await relationTo(db, actor, project, governed);
       relations.set(project.id, relation);
     }
     const subjectId = (e.riskId ?? e.issueId)!;
-    const subject = subjects.get(subjectId) ?? { key: '', title: '' };
     const until = e.closedAt ? isoDay(e.closedAt)! : today;
     out.push({
       id: e.id,
-      project,
+      project: { id: project.id, code: project.code, name: project.name },
       pmo,
       subject: { kind: e.riskId ? 'risk' : 'issue', id: subjectId, ...subject },
       reason: e.reason as EscalationView['reason'],

@@ -174,6 +174,12 @@ export async function findIssue(db: Queryable, id: string): Promise<IssueRow | u
   return row;
 }
 
+/** The issue a risk became, if it occurred. */
+export async function issueOfRisk(db: Queryable, riskId: string): Promise<string | null> {
+  const [row] = await db.select({ id: issues.id }).from(issues).where(eq(issues.riskId, riskId)).limit(1);
+  return row?.id ?? null;
+}
+
 export async function nextIssueNumber(db: Queryable, projectId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`coalesce(max(${issues.number}), 0)::int + 1` })
@@ -298,24 +304,37 @@ const escalationCondition = (filter: EscalationFilter, visibleProjects: SQL | un
     visibleProjects,
   );
 
-/** Escalations of the projects `visibleProjects` admits (a condition on projects), oldest first. */
+/**
+ * Escalations of the projects `visibleProjects` admits (a condition on projects), oldest first,
+ * with their project, PMO and the risk's or issue's key and title.
+ */
 export async function listEscalations(
   db: Queryable,
   filter: EscalationFilter,
   visibleProjects: SQL | undefined,
   page: Page | null,
-): Promise<
-  { escalation: EscalationRow; project: { id: string; code: string; name: string }; pmo: { id: string; name: string } }[]
-> {
+) {
   const query = db
     .select({
       escalation: escalations,
-      project: { id: projects.id, code: projects.code, name: projects.name },
+      project: {
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        pmoId: projects.pmoId,
+        projectManagerId: projects.projectManagerId,
+      },
       pmo: { id: pmos.id, name: pmos.name },
+      subject: {
+        key: sql<string>`coalesce('R-' || ${risks.number}::text, 'I-' || ${issues.number}::text, '')`,
+        title: sql<string>`coalesce(${risks.title}, ${issues.title}, '')`,
+      },
     })
     .from(escalations)
     .innerJoin(projects, eq(projects.id, escalations.projectId))
     .innerJoin(pmos, eq(pmos.id, escalations.pmoId))
+    .leftJoin(risks, eq(risks.id, escalations.riskId))
+    .leftJoin(issues, eq(issues.id, escalations.issueId))
     .where(escalationCondition(filter, visibleProjects))
     .orderBy(asc(escalations.raisedAt), asc(escalations.id));
   return page ? query.limit(page.limit).offset(page.offset) : query;

@@ -188,7 +188,7 @@ async function detail(db: Queryable, actor: Actor, rp: repo.RaidProject, row: re
     db,
     assessments.map((a) => a.assessedBy),
   );
-  const became = (await issuesOfRisks(db, rp.project.id)).get(row.id) ?? null;
+  const became = await repo.issueOfRisk(db, row.id);
   const escalation = await repo.openEscalationOf(db, { riskId: row.id });
   return {
     ...riskView(row, rp, names, actions, became, await mayEdit(db, actor, rp)),

@@ -2,7 +2,7 @@ import { type SQL, and, or, sql } from 'drizzle-orm';
 import { type Actor, isAdmin, isSystem } from '../../kernel/actor.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { governedPmoIds } from '../org/index.ts';
-import { canSeeProject, visibleProjectIdFilter } from '../projects/index.ts';
+import { canSeeProject, isProjectManagerOf, visibleProjectIdFilter } from '../projects/index.ts';
 import { projectMembers, projects } from '../projects/projects.tables.ts';
 import type { ProjectRow } from './reports.repo.ts';
 import * as repo from './reports.repo.ts';
@@ -17,13 +17,6 @@ import { statusReports } from './reports.tables.ts';
  * or analyst of a PMO governing the project who is not part of the project and did not submit it.
  */
 
-async function isProjectManager(db: Queryable, actor: Actor, project: ProjectRow): Promise<boolean> {
-  if (!actor.personId) return false;
-  if (project.projectManagerId === actor.personId) return true;
-  const members = await repo.projectMemberPeople(db, project.id);
-  return members.some((m) => m.personId === actor.personId && m.role === 'project_manager');
-}
-
 async function governs(db: Queryable, actor: Actor, pmoId: string): Promise<boolean> {
   return (await governedPmoIds(db, actor)).includes(pmoId);
 }
@@ -32,14 +25,14 @@ async function governs(db: Queryable, actor: Actor, pmoId: string): Promise<bool
 export async function mayReportOn(db: Queryable, actor: Actor, project: ProjectRow): Promise<boolean> {
   if (isSystem(actor)) return true;
   if (!actor.permissions.has('reports.submit')) return false;
-  return (await isProjectManager(db, actor, project)) || (await governs(db, actor, project.pmoId));
+  return (await isProjectManagerOf(db, actor, project)) || (await governs(db, actor, project.pmoId));
 }
 
 /** Create, edit and delete the project's milestones. */
 export async function mayKeepMilestonesOf(db: Queryable, actor: Actor, project: ProjectRow): Promise<boolean> {
   if (isSystem(actor)) return true;
   if (!actor.permissions.has('milestones.manage')) return false;
-  return (await isProjectManager(db, actor, project)) || (await governs(db, actor, project.pmoId));
+  return (await isProjectManagerOf(db, actor, project)) || (await governs(db, actor, project.pmoId));
 }
 
 /** Whether the actor is part of the project: its manager, sponsor or a team member. */
