@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../kernel/http.ts';
+import { approvalsRoutes, approvalsVisibility } from '../modules/approvals/index.ts';
 import { type AuditedRecords, userRecord } from '../modules/audit/index.ts';
 import { dashboardRoutes } from '../modules/dashboard/index.ts';
 import { decisionRoutes, driversRoutes, intakeRoutes, intakeVisibility } from '../modules/intake/index.ts';
@@ -23,6 +24,7 @@ export function moduleRoutes(): OpenAPIHono<AppEnv>[] {
     projectsRoutes(),
     reportsRoutes(),
     raidRoutes(),
+    approvalsRoutes(),
     dashboardRoutes(),
     trainingRoutes(),
     intakeRoutes(),
@@ -49,6 +51,7 @@ export function recordVisibility(): AuditedRecords {
     ...projectsVisibility,
     ...reportsVisibility,
     ...raidVisibility,
+    ...approvalsVisibility,
     ...intakeVisibility,
     ...trainingVisibility,
     ...resourcesVisibility,

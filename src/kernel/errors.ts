@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   INVALID_STATE: 409,
   IN_USE: 409,
   SELF_APPROVAL: 403,
+  NOT_YOUR_STEP: 403,
+  STEP_DECIDED: 409,
   TOO_MANY_ATTEMPTS: 429,
   PAYLOAD_TOO_LARGE: 413,
   /** An allocation would load a person beyond their capacity in some month. */

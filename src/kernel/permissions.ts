@@ -112,6 +112,16 @@ export const PERMISSIONS = {
     description: "Guide and close the escalated risks and issues of the projects one's PMO governs",
     roles: ['pmo_lead', 'pmo_analyst'],
   },
+  'approvals.request': {
+    description:
+      "Ask for budget, people, infrastructure, a re-baseline or a scope change on the projects one manages or one's PMO governs; answer and withdraw one's requests",
+    roles: ['project_manager', 'pmo_lead', 'pmo_analyst'],
+  },
+  'approvals.decide': {
+    description:
+      'Approve, reject or ask for information on the approval steps that name one (or whom one stands in for); name a delegate for holiday cover',
+    roles: ['pmo_analyst', 'pmo_lead', 'executive', 'resource_manager'],
+  },
   'projects.baseline': { description: "Set a project's cost baseline (lead of the governing PMO)", roles: ['pmo_lead'] },
   'webhooks.manage': {
     description:

@@ -14,3 +14,4 @@ export * from '../modules/training/training.tables.ts';
 export * from '../modules/reports/reports.tables.ts';
 export * from '../modules/dashboard/dashboard.tables.ts';
 export * from '../modules/raid/raid.tables.ts';
+export * from '../modules/approvals/approvals.tables.ts';

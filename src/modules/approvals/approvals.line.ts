@@ -10,7 +10,14 @@ import { notFound } from '../../kernel/errors.ts';
 import type { DelegationMeasure, DelegationSubject } from '../org/index.ts';
 import { reportingLineOf } from '../org/index.ts';
 import * as repo from './approvals.repo.ts';
-import { type Approver, type ReportingLine, type Routing, type Threshold, routeApproval } from './approvals.routing.ts';
+import {
+  type Approver,
+  type ReportingLine,
+  type Routing,
+  type RoutingInput,
+  type Threshold,
+  routeApproval,
+} from './approvals.routing.ts';
 
 /** The nearest PMO's entries, for rows that belong to PMOs of the chain. */
 function nearest<T extends { pmoId: string }>(chain: readonly string[], rows: readonly T[]): T[] {
@@ -51,12 +58,15 @@ export async function thresholdsForPmo(db: Queryable, pmoId: string, subject: De
 }
 
 export interface ProjectChange {
-  subject: DelegationSubject;
+  /** The subject whose thresholds route it; several for a change read in several (a re-baseline that costs more). */
+  subject: DelegationSubject | readonly DelegationSubject[];
   size: Partial<Record<DelegationMeasure, number>>;
   /** The user asking. */
   requesterUserId: string;
-  /** A headcount request's resource managers (people ids), who confirm first. */
-  resourceManagerPersonIds?: readonly string[];
+  /** A headcount request: the resource managers, who own the pool of people, confirm first. */
+  needsResourceManager?: boolean;
+  /** Approvals needed per level when more than one. */
+  quorum?: RoutingInput['quorum'];
 }
 
 /**
@@ -67,18 +77,19 @@ export interface ProjectChange {
 export async function routeForProject(db: Queryable, projectId: string, change: ProjectChange): Promise<Routing> {
   const project = await repo.projectForRouting(db, projectId);
   if (!project) throw notFound('project', projectId);
-  const thresholds = await thresholdsForPmo(db, project.pmoId, change.subject);
+  const subjects: readonly DelegationSubject[] = typeof change.subject === 'string' ? [change.subject] : change.subject;
+  const thresholds: Threshold[] = [];
+  for (const subject of subjects) thresholds.push(...(await thresholdsForPmo(db, project.pmoId, subject)));
   const line = await lineOfPmo(db, project.pmoId);
   const managers = project.projectManagerId ? await repo.approversOfPeople(db, [project.projectManagerId]) : [];
-  const resourceManagers = change.resourceManagerPersonIds?.length
-    ? await repo.approversOfPeople(db, change.resourceManagerPersonIds)
-    : undefined;
+  const resourceManagers = change.needsResourceManager ? await repo.resourceManagerApprovers(db) : undefined;
   return routeApproval({
-    subject: change.subject,
+    subject: subjects[0]!,
     size: change.size,
     thresholds,
     line,
     excluded: new Set([change.requesterUserId, ...managers.map((m) => m.userId)]),
     resourceManagers,
+    quorum: change.quorum,
   });
 }

@@ -1,10 +1,19 @@
-/** SQL of the approvals module: the PMO chain, its members and thresholds, the project's manager. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+/** SQL of the approvals module: the PMO chain, its members and thresholds, the requests, their steps and actions, delegates. */
+import { type SQL, and, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.ts';
-import { users } from '../auth/auth.tables.ts';
+import type { Page } from '../../kernel/lists.ts';
+import { userRoles, users } from '../auth/auth.tables.ts';
 import type { DelegationSubject } from '../org/index.ts';
-import { delegationThresholds, pmoMembers } from '../org/org.tables.ts';
+import { delegationThresholds, pmoMembers, pmos } from '../org/org.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
+import {
+  approvalActions,
+  approvalDelegates,
+  approvalRequests,
+  approvalSteps,
+  projectInfrastructure,
+} from './approvals.tables.ts';
 import type { Approver, Threshold } from './approvals.routing.ts';
 
 /** The PMO and the PMOs above it, nearest first. */
@@ -74,4 +83,267 @@ export async function projectForRouting(
     .from(projects)
     .where(eq(projects.id, projectId));
   return row;
+}
+
+/** The active user accounts holding the resource manager role (who own the pool of people). */
+export async function resourceManagerApprovers(db: Queryable): Promise<Approver[]> {
+  return db
+    .select({ userId: users.id, personId: users.personId, name: users.displayName })
+    .from(userRoles)
+    .innerJoin(users, and(eq(users.id, userRoles.userId), eq(users.active, true)))
+    .where(eq(userRoles.role, 'resource_manager'))
+    .orderBy(users.displayName);
+}
+
+// ---- approval requests ----
+
+export type RequestRow = typeof approvalRequests.$inferSelect;
+export type StepRow = typeof approvalSteps.$inferSelect;
+export type ActionRow = typeof approvalActions.$inferSelect;
+export interface StoredApprover {
+  userId: string;
+  personId: string | null;
+  name: string;
+}
+
+export interface RequestJoined {
+  request: RequestRow;
+  projectCode: string;
+  projectName: string;
+  projectManagerId: string | null;
+  pmoName: string;
+  requesterName: string;
+}
+
+const requesters = alias(users, 'requesters');
+
+const joinedColumns = {
+  request: approvalRequests,
+  projectCode: projects.code,
+  projectName: projects.name,
+  projectManagerId: projects.projectManagerId,
+  pmoName: pmos.name,
+  requesterName: requesters.displayName,
+};
+
+function joined(db: Queryable) {
+  return db
+    .select(joinedColumns)
+    .from(approvalRequests)
+    .innerJoin(projects, eq(projects.id, approvalRequests.projectId))
+    .innerJoin(pmos, eq(pmos.id, approvalRequests.pmoId))
+    .innerJoin(requesters, eq(requesters.id, approvalRequests.requestedBy));
+}
+
+export async function findRequest(db: Queryable, id: string): Promise<RequestJoined | undefined> {
+  const [row] = await joined(db).where(eq(approvalRequests.id, id));
+  return row;
+}
+
+/** The request's row, locked: decisions on one request are made one after the other. */
+export async function lockRequest(db: Queryable, id: string): Promise<RequestRow | undefined> {
+  const [row] = await db.select().from(approvalRequests).where(eq(approvalRequests.id, id)).for('update');
+  return row;
+}
+
+export async function nextRequestNumber(db: Queryable, projectId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${approvalRequests.number}), 0) + 1` })
+    .from(approvalRequests)
+    .where(eq(approvalRequests.projectId, projectId));
+  return Number(row!.n);
+}
+
+export async function insertRequest(db: Queryable, values: typeof approvalRequests.$inferInsert): Promise<RequestRow> {
+  const [row] = await db.insert(approvalRequests).values(values).returning();
+  return row!;
+}
+
+export async function updateRequest(
+  db: Queryable,
+  id: string,
+  values: Partial<typeof approvalRequests.$inferInsert>,
+): Promise<RequestRow> {
+  const [row] = await db
+    .update(approvalRequests)
+    .set({ ...values, version: sql`${approvalRequests.version} + 1`, updatedAt: new Date() })
+    .where(eq(approvalRequests.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertSteps(db: Queryable, values: (typeof approvalSteps.$inferInsert)[]): Promise<StepRow[]> {
+  return db.insert(approvalSteps).values(values).returning();
+}
+
+export async function updateStep(db: Queryable, id: string, values: Partial<typeof approvalSteps.$inferInsert>): Promise<void> {
+  await db.update(approvalSteps).set(values).where(eq(approvalSteps.id, id));
+}
+
+export async function stepsOf(db: Queryable, requestIds: readonly string[]): Promise<StepRow[]> {
+  if (requestIds.length === 0) return [];
+  return db
+    .select()
+    .from(approvalSteps)
+    .where(inArray(approvalSteps.requestId, [...requestIds]))
+    .orderBy(approvalSteps.requestId, approvalSteps.position);
+}
+
+export async function insertAction(db: Queryable, values: typeof approvalActions.$inferInsert): Promise<void> {
+  await db.insert(approvalActions).values(values);
+}
+
+const actors = alias(users, 'action_actors');
+const approversAlias = alias(users, 'action_approvers');
+
+export async function actionsOf(db: Queryable, requestId: string) {
+  return db
+    .select({
+      action: approvalActions,
+      actorName: actors.displayName,
+      approverName: approversAlias.displayName,
+    })
+    .from(approvalActions)
+    .leftJoin(actors, eq(actors.id, approvalActions.actorUserId))
+    .leftJoin(approversAlias, eq(approversAlias.id, approvalActions.approverUserId))
+    .where(eq(approvalActions.requestId, requestId))
+    .orderBy(approvalActions.createdAt, approvalActions.id);
+}
+
+/** The approvers who have voted on a step (approve or reject). */
+export async function votersOf(db: Queryable, stepId: string): Promise<{ approverUserId: string; action: string }[]> {
+  const rows = await db
+    .select({ approverUserId: approvalActions.approverUserId, action: approvalActions.action })
+    .from(approvalActions)
+    .where(and(eq(approvalActions.stepId, stepId), inArray(approvalActions.action, ['approve', 'reject'])));
+  return rows.filter((r): r is { approverUserId: string; action: 'approve' | 'reject' } => r.approverUserId !== null);
+}
+
+export async function listRequests(db: Queryable, condition: SQL | undefined, page: Page | null): Promise<RequestJoined[]> {
+  const query = joined(db).where(condition).orderBy(desc(approvalRequests.createdAt), desc(approvalRequests.id));
+  return page ? query.limit(page.limit).offset(page.offset) : query;
+}
+
+export async function countRequests(db: Queryable, condition: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(approvalRequests)
+    .innerJoin(projects, eq(projects.id, approvalRequests.projectId))
+    .where(condition);
+  return Number(row?.n ?? 0);
+}
+
+/** A condition on approval_requests: one of its steps names the user as an approver. */
+export function namesApprover(userIds: readonly string[]): SQL {
+  if (userIds.length === 0) return sql`false`;
+  return or(
+    ...userIds.map(
+      (userId) =>
+        sql`EXISTS (SELECT 1 FROM ${approvalSteps} s WHERE s.request_id = ${approvalRequests.id} AND s.approvers @> ${JSON.stringify([{ userId }])}::jsonb)`,
+    ),
+  )!;
+}
+
+/** A condition on approval_requests: the current step is active and names one of the users. */
+export function currentStepNames(userIds: readonly string[]): SQL {
+  if (userIds.length === 0) return sql`false`;
+  return or(
+    ...userIds.map(
+      (userId) =>
+        sql`EXISTS (SELECT 1 FROM ${approvalSteps} s WHERE s.request_id = ${approvalRequests.id} AND s.position = ${approvalRequests.currentStep} AND s.state = 'active' AND s.approvers @> ${JSON.stringify([{ userId }])}::jsonb)`,
+    ),
+  )!;
+}
+
+// ---- delegates ----
+
+export type DelegateRow = typeof approvalDelegates.$inferSelect;
+
+/** The approvers the user stands in for on `day`. */
+export async function delegatorsOf(db: Queryable, userId: string, day: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: approvalDelegates.userId })
+    .from(approvalDelegates)
+    .where(
+      and(eq(approvalDelegates.delegateUserId, userId), lte(approvalDelegates.startsOn, day), gte(approvalDelegates.endsOn, day)),
+    );
+  return [...new Set(rows.map((r) => r.userId))];
+}
+
+/** Who stands in for each of the approvers on `day`. */
+export async function delegatesOf(db: Queryable, userIds: readonly string[], day: string): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (userIds.length === 0) return result;
+  const rows = await db
+    .select({ userId: approvalDelegates.userId, delegateUserId: approvalDelegates.delegateUserId })
+    .from(approvalDelegates)
+    .where(
+      and(
+        inArray(approvalDelegates.userId, [...userIds]),
+        lte(approvalDelegates.startsOn, day),
+        gte(approvalDelegates.endsOn, day),
+      ),
+    );
+  for (const r of rows) result.set(r.userId, [...(result.get(r.userId) ?? []), r.delegateUserId]);
+  return result;
+}
+
+const delegators = alias(users, 'delegators');
+const delegateUsers = alias(users, 'delegate_users');
+
+export async function listDelegates(db: Queryable, userId: string) {
+  return db
+    .select({ row: approvalDelegates, approverName: delegators.displayName, delegateName: delegateUsers.displayName })
+    .from(approvalDelegates)
+    .innerJoin(delegators, eq(delegators.id, approvalDelegates.userId))
+    .innerJoin(delegateUsers, eq(delegateUsers.id, approvalDelegates.delegateUserId))
+    .where(or(eq(approvalDelegates.userId, userId), eq(approvalDelegates.delegateUserId, userId)))
+    .orderBy(desc(approvalDelegates.startsOn), approvalDelegates.id);
+}
+
+export async function findDelegate(db: Queryable, id: string) {
+  const [row] = await db
+    .select({ row: approvalDelegates, approverName: delegators.displayName, delegateName: delegateUsers.displayName })
+    .from(approvalDelegates)
+    .innerJoin(delegators, eq(delegators.id, approvalDelegates.userId))
+    .innerJoin(delegateUsers, eq(delegateUsers.id, approvalDelegates.delegateUserId))
+    .where(eq(approvalDelegates.id, id));
+  return row;
+}
+
+export async function insertDelegate(db: Queryable, values: typeof approvalDelegates.$inferInsert): Promise<DelegateRow> {
+  const [row] = await db.insert(approvalDelegates).values(values).returning();
+  return row!;
+}
+
+export async function deleteDelegate(db: Queryable, id: string): Promise<void> {
+  await db.delete(approvalDelegates).where(eq(approvalDelegates.id, id));
+}
+
+/** The active user account of a person. */
+export async function userOfPerson(db: Queryable, personId: string): Promise<{ id: string; name: string } | undefined> {
+  const [row] = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(and(eq(users.personId, personId), eq(users.active, true)))
+    .limit(1);
+  return row;
+}
+
+// ---- infrastructure ----
+
+export async function insertInfrastructure(db: Queryable, values: typeof projectInfrastructure.$inferInsert) {
+  const [row] = await db.insert(projectInfrastructure).values(values).returning();
+  return row!;
+}
+
+/** What infrastructure already approved for the project costs in its first year. */
+export async function committedInfrastructure(db: Queryable, projectId: string): Promise<number> {
+  const [row] = await db
+    .select({
+      total: sql<string>`coalesce(sum(CASE WHEN ${projectInfrastructure.recurrence} = 'monthly' THEN ${projectInfrastructure.cost} * 12 ELSE ${projectInfrastructure.cost} END), 0)`,
+    })
+    .from(projectInfrastructure)
+    .where(eq(projectInfrastructure.projectId, projectId));
+  return Number(row?.total ?? 0);
 }

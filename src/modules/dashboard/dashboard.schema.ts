@@ -15,6 +15,9 @@ export const dashboardFilters = {
   }),
 };
 
+/** The dashboard's filters alone: the query of a dashboard card's own route (risks, approvals). */
+export const DashboardFilterQuery = z.object(dashboardFilters);
+
 export const DashboardQuery = z.object({
   ...dashboardFilters,
   limit: z.coerce

@@ -15,6 +15,7 @@ export { getPortfolioDashboard } from './dashboard.service.ts';
  */
 export { listLateReports, listMismatches, listRagMatrix } from './dashboard.service.ts';
 export {
+  DashboardFilterQuery,
   DashboardQuery,
   PortfolioDashboardSchema,
   type DashboardFilter,

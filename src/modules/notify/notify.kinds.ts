@@ -74,6 +74,16 @@ for (const kind of [
   notice('issue.escalated', 'An issue was escalated to your PMO', true),
   notice('escalation.guided', "The PMO's guidance on an escalation of your project", true),
   notice('escalation.acknowledged', 'A project reported back on the guidance you gave'),
+  // Approval requests.
+  notice('approval.requested', 'An approval request waits for your decision', true),
+  notice('approval.reminder', 'An approval step you decide is late', true),
+  notice('approval.escalated', 'A late approval step was escalated to you', true),
+  notice('approval.answered', 'A requester answered your question on an approval request'),
+  notice('approval.info_requested', 'An approver asks for information on your request', true),
+  notice('approval.step_approved', 'A step of your approval request was approved'),
+  notice('approval.approved', 'Your approval request was approved', true),
+  notice('approval.rejected', 'Your approval request was rejected', true),
+  notice('approval.delegated', 'Someone named you to decide their approvals while away', true),
   { kind: 'status_report.submitted', label: 'A status report was submitted', toUsers: false, emailByDefault: false },
   { kind: TEST_EVENT_KIND, label: 'A test event sent from the webhook page', toUsers: false, emailByDefault: false },
 ]) {

@@ -54,8 +54,11 @@ export async function setBaselineInTx(
 ): Promise<BaselineView> {
   // The project row is the lock: two baselines of one project are numbered one after the other.
   const project = await repo.lockProject(tx, projectId);
-  if (!project || !(await canSeeProject(tx, actor, projectId))) throw notFound('project', projectId);
-  if (options.checkAccess !== false) await assertMayManageProjectsOf(tx, actor, project.pmoId);
+  if (!project) throw notFound('project', projectId);
+  if (options.checkAccess !== false) {
+    if (!(await canSeeProject(tx, actor, projectId))) throw notFound('project', projectId);
+    await assertMayManageProjectsOf(tx, actor, project.pmoId);
+  }
   if (project.state === 'closed' || project.state === 'terminated') {
     throw new AppError('INVALID_STATE', `project ${project.code} is ${project.state}: its baseline cannot change`);
   }
@@ -90,6 +93,32 @@ export async function setBaselineInTx(
     reason: input.reason ?? null,
   });
   return after;
+}
+
+/**
+ * Moves the project's planned finish inside the caller's transaction (the approval of a
+ * re-baseline), audited with its reason. The caller has decided who may do this.
+ */
+export async function setPlannedFinishInTx(
+  tx: Tx,
+  actor: Actor,
+  projectId: string,
+  finish: string,
+  reason: string,
+): Promise<void> {
+  const project = await repo.lockProject(tx, projectId);
+  if (!project) throw notFound('project', projectId);
+  if (project.plannedFinishDate === finish) return;
+  const row = await repo.updateProject(tx, projectId, project.version, { plannedFinishDate: finish });
+  if (!row) throw new AppError('VERSION_CONFLICT', `project ${project.code} changed meanwhile`);
+  await recordAudit(tx, actor, {
+    entityType: 'project',
+    entityId: projectId,
+    action: 'project.updated',
+    before: { plannedFinishDate: project.plannedFinishDate },
+    after: { plannedFinishDate: finish },
+    reason,
+  });
 }
 
 /** PUT /projects/{id}/baseline: a new baseline version, by a lead of the governing PMO. */

@@ -5,8 +5,8 @@ import { canSeeProject, visibleProjectFilter } from './projects.policy.ts';
 import { projects } from './projects.tables.ts';
 
 export { projectsRoutes } from './projects.routes.ts';
-export { type BaselineView, currentBaseline, setBaselineInTx } from './baselines.service.ts';
-export { type CurvePoint, curveFromMonthlyCosts, plannedValueAt } from './baselines.curve.ts';
+export { type BaselineView, currentBaseline, setBaselineInTx, setPlannedFinishInTx } from './baselines.service.ts';
+export { type CurvePoint, checkCurve, curveFromMonthlyCosts, plannedValueAt } from './baselines.curve.ts';
 export {
   type CreateProjectOptions,
   createProject,

@@ -299,13 +299,7 @@ export type EscalationView = z.infer<typeof EscalationSchema>;
 
 // ---------------------------------------------------------------- portfolio views
 
-export const PortfolioRisksQuery = z.object({
-  pmoId: z.uuid().optional().openapi({ description: 'Only the projects of this PMO' }),
-  portfolioId: z.uuid().optional().openapi({ description: 'Only the projects of this portfolio' }),
-  executivePositionId: z.uuid().optional().openapi({
-    description: 'Only what reports to this executive position through the PMO reporting line (nested PMOs too)',
-  }),
-});
+export { DashboardFilterQuery as PortfolioRisksQuery } from '../dashboard/index.ts';
 
 const ESCALATION_AGES = ['0-7', '8-14', '15-30', '31+'] as const;
 

@@ -23,6 +23,8 @@ export {
   updateMilestone,
   deleteMilestone,
   milestoneTrend,
+  /** Move milestone baselines inside the caller's transaction (a re-baseline's approval), each audited. */
+  moveMilestoneBaselinesInTx,
 } from './reports.milestones.ts';
 export { listReportPeriods, getReporting } from './reports.periods.ts';
 /** The S-curve and SPI/CPI trend series: the baseline in force and each period's stored earned value. */

@@ -1,7 +1,7 @@
 import type { Actor } from '../../kernel/actor.ts';
-import type { Db, Queryable } from '../../kernel/db.ts';
+import type { Db, Queryable, Tx } from '../../kernel/db.ts';
 import { daysBetween } from '../../kernel/dates.ts';
-import { AppError, type FieldIssue, notFound, validationFailed, versionConflict } from '../../kernel/errors.ts';
+import { AppError, type FieldIssue, invalid, notFound, validationFailed, versionConflict } from '../../kernel/errors.ts';
 import { type Page, type Paged, slicePage } from '../../kernel/lists.ts';
 import { isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
@@ -214,4 +214,38 @@ export async function milestoneTrend(db: Queryable, actor: Actor, projectId: str
         .map((h) => ({ reportId: h.reportId, asOf: h.asOf, forecastDate: h.forecastDate })),
     })),
   };
+}
+
+/**
+ * Moves the baseline dates of a project's milestones, inside the caller's transaction (the
+ * approval of a re-baseline): each move audited with its reason. Milestones of other projects and
+ * unknown ids are refused, naming the entry.
+ * @example await moveMilestoneBaselinesInTx(tx, actor, projectId, [{ milestoneId, baselineDate: '2027-05-31' }], 'AR-2 approved')
+ */
+export async function moveMilestoneBaselinesInTx(
+  tx: Tx,
+  actor: Actor,
+  projectId: string,
+  moves: readonly { milestoneId: string; baselineDate: string }[],
+  reason: string,
+): Promise<{ id: string; name: string; before: string; after: string }[]> {
+  const moved: { id: string; name: string; before: string; after: string }[] = [];
+  for (const [i, move] of moves.entries()) {
+    const before = await repo.findMilestone(tx, move.milestoneId);
+    if (!before || before.projectId !== projectId)
+      throw invalid(`milestones.${i}.milestoneId`, 'no such milestone on this project');
+    if (before.baselineDate === move.baselineDate) continue;
+    const row = await repo.updateMilestone(tx, before.id, before.version, { baselineDate: move.baselineDate });
+    if (!row) throw versionConflict('milestone', before.id, before.version);
+    await recordAudit(tx, actor, {
+      entityType: 'milestone',
+      entityId: before.id,
+      action: 'milestone.rebaselined',
+      before: record(before),
+      after: record(row),
+      reason,
+    });
+    moved.push({ id: before.id, name: before.name, before: before.baselineDate, after: move.baselineDate });
+  }
+  return moved;
 }

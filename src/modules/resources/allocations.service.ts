@@ -121,6 +121,7 @@ async function checkCapacity(
   shape: Shape,
   before: repo.AllocationRow | null,
   overrideReason: string | null | undefined,
+  approved = false,
 ): Promise<Override | null> {
   if (!shape.personId) return null;
   const person = await repo.lockPerson(tx, shape.personId);
@@ -138,7 +139,8 @@ async function checkCapacity(
     before: previous,
   });
   if (months.length === 0) return null;
-  const allowed = await mayOverrideCapacity(tx, actor, project.pmoId);
+  // The approver of an approved change decides for it: they may override, with a reason.
+  const allowed = approved || (await mayOverrideCapacity(tx, actor, project.pmoId));
   if (allowed && overrideReason) return { reason: overrideReason, months };
   const hint = allowed
     ? 'give an overrideReason to allocate beyond capacity anyway'
@@ -180,11 +182,19 @@ function auditRecord(view: AllocationView) {
  * Creates an allocation inside the caller's transaction, with every check of the create use case
  * (permission, visible and open project, person and skill, capacity) made with `tx` and the audit
  * event recorded with it. The request approval calls this for each allocation it makes, so a
- * refusal, or any later failure of the approval, leaves nothing behind.
+ * refusal, or any later failure of the approval, leaves nothing behind. `approvedChange`: the
+ * final approval of a headcount request allocates on its approvers' authority (the route decided
+ * who may), not on the actor's own permission; capacity is checked all the same.
  * @example await allocateInTx(tx, actor, { projectId, personId, startMonth: '2027-01', endMonth: '2027-06', fte: 0.5 })
  */
-export async function allocateInTx(tx: Tx, actor: Actor, raw: CreateAllocationInput): Promise<AllocationView> {
-  requirePermission(actor, 'resources.manage');
+export async function allocateInTx(
+  tx: Tx,
+  actor: Actor,
+  raw: CreateAllocationInput,
+  options: { approvedChange?: boolean } = {},
+): Promise<AllocationView> {
+  const approved = options.approvedChange === true;
+  if (!approved) requirePermission(actor, 'resources.manage');
   const input = parseInput(CreateAllocationBody, raw);
   const shape: Shape = {
     personId: input.personId ?? null,
@@ -194,10 +204,10 @@ export async function allocateInTx(tx: Tx, actor: Actor, raw: CreateAllocationIn
     fteCenti: toCenti(input.fte),
   };
   checkShape(shape);
-  const project = await allocatableProject(tx, actor, input.projectId);
+  const project = await allocatableProject(tx, actor, input.projectId, approved);
   await checkSkill(tx, shape.skillId);
   await checkPersonActive(tx, shape.personId);
-  const override = await checkCapacity(tx, actor, project, shape, null, input.overrideReason);
+  const override = await checkCapacity(tx, actor, project, shape, null, input.overrideReason, approved);
   const row = await repo.insertAllocation(tx, {
     projectId: project.id,
     personId: shape.personId,

@@ -67,10 +67,11 @@ export async function allocationProjectsCondition(db: Queryable, actor: Actor): 
 
 /**
  * The project an allocation is for: visible to the actor (404 otherwise, as for a missing one)
- * and still open for work.
+ * and still open for work. An approved change (a headcount request's final approval) allocates
+ * on the route's authority, whoever approved last.
  */
-export async function allocatableProject(db: Queryable, actor: Actor, projectId: string) {
-  if (!(await mayWorkOnAllocationsOf(db, actor, projectId))) throw notFound('project', projectId);
+export async function allocatableProject(db: Queryable, actor: Actor, projectId: string, approvedChange = false) {
+  if (!approvedChange && !(await mayWorkOnAllocationsOf(db, actor, projectId))) throw notFound('project', projectId);
   const project = await repo.findProject(db, projectId);
   if (!project) throw notFound('project', projectId);
   if (CLOSED_STATES.has(project.state)) {

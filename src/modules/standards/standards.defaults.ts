@@ -153,6 +153,7 @@ const itSystemDelivery: StandardDefinition = {
   reporting: { cadence: 'monthly', ragDimensions: ALL_DIMENSIONS, graceDays: 3, escalateAfterDays: 7 },
   tolerances: STANDARD_TOLERANCES,
   riskMatrix: RISK_MATRIX_5X5,
+  approvals: { stepDeadlineDays: 5, escalateAfterDays: 2 },
 };
 
 const businessChange: StandardDefinition = {
@@ -241,6 +242,7 @@ const businessChange: StandardDefinition = {
   reporting: { cadence: 'fortnightly', ragDimensions: ALL_DIMENSIONS, graceDays: 2, escalateAfterDays: 5 },
   tolerances: STANDARD_TOLERANCES,
   riskMatrix: RISK_MATRIX_5X5,
+  approvals: { stepDeadlineDays: 5, escalateAfterDays: 2 },
 };
 
 const infrastructureEngineering: StandardDefinition = {
@@ -350,6 +352,7 @@ const infrastructureEngineering: StandardDefinition = {
   // Long construction schedules tolerate more slip in days; money is held as tightly.
   tolerances: { ...STANDARD_TOLERANCES, dateVarianceDays: { amber: 15, red: 30 } },
   riskMatrix: RISK_MATRIX_5X5,
+  approvals: { stepDeadlineDays: 5, escalateAfterDays: 2 },
 };
 
 export interface DefaultStandard {

@@ -81,6 +81,12 @@ export const ReportingSchema = z.object({
   escalateAfterDays: z.number().int().min(0).max(60),
 });
 
+/** How long each step of an approval request may take, and how long after that a late step is escalated. */
+export const ApprovalRulesSchema = z.object({
+  stepDeadlineDays: z.number().int().min(1).max(60),
+  escalateAfterDays: z.number().int().min(0).max(30),
+});
+
 export const StandardDefinitionSchema = z
   .object({
     phases: z.array(PhaseSchema).min(2, 'a lifecycle needs at least two phases'),
@@ -88,6 +94,8 @@ export const StandardDefinitionSchema = z
     reporting: ReportingSchema,
     tolerances: TolerancesSchema,
     riskMatrix: RiskMatrixSchema,
+    /** Without it, a step has 5 days and is escalated 2 days after its deadline. */
+    approvals: ApprovalRulesSchema.optional(),
   })
   .superRefine((def, ctx) => {
     const phaseKeys = def.phases.map((p) => p.key);

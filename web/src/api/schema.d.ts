@@ -340,6 +340,46 @@ export interface paths {
     /** Close the escalation (a lead or analyst of the governing PMO) */
     post: operations['closeEscalation'];
   };
+  '/api/v1/approvals': {
+    /** Approval requests one may see (their project is visible, or their route names the caller), newest first */
+    get: operations['listApprovals'];
+    /** Ask for a change on a project (budget increase, people, infrastructure, re-baseline, scope change); it is routed by the PMO's delegation of authority */
+    post: operations['raiseApproval'];
+  };
+  '/api/v1/approvals/preview': {
+    /** What the change would do (new BAC and variance, capacity left, milestones that move) and who would approve it; nothing is written */
+    post: operations['previewApproval'];
+  };
+  '/api/v1/approvals/{id}': {
+    /** One request: what is asked, its impact, its route with the state of each step, every action, and what the caller may do */
+    get: operations['getApproval'];
+  };
+  '/api/v1/approvals/{id}/decision': {
+    /** Approve, reject or ask for information on the step one may decide; the final approval commits the effect in the same transaction */
+    post: operations['decideApproval'];
+  };
+  '/api/v1/approvals/{id}/answer': {
+    /** The requester answers the question asked; the step resumes */
+    post: operations['answerApproval'];
+  };
+  '/api/v1/approvals/{id}/withdraw': {
+    /** The requester withdraws an open request */
+    post: operations['withdrawApproval'];
+  };
+  '/api/v1/approval-delegates': {
+    /** The delegates the caller named, and the approvers the caller stands in for */
+    get: operations['listApprovalDelegates'];
+    /** Name a delegate who decides one's approval steps from one day to another (holiday cover) */
+    post: operations['createApprovalDelegate'];
+  };
+  '/api/v1/approval-delegates/{id}': {
+    /** End a delegation one named */
+    delete: operations['deleteApprovalDelegate'];
+  };
+  '/api/v1/dashboard/approvals': {
+    /** The approvals of the projects in view: open requests waiting by step and by approver, late ones, and the average decision time (filters as the dashboard) */
+    get: operations['getPortfolioApprovals'];
+  };
   '/api/v1/dashboard': {
     /** The portfolio dashboard over the projects the caller may see, by PMO, portfolio or executive: phases and states, RAG matrix, EVM roll-up, budget, mismatches, late reports, the PMO’s record */
     get: operations['getDashboard'];
@@ -1245,6 +1285,10 @@ export interface components {
           color: string;
         }[];
         escalationScore: number;
+      };
+      approvals?: {
+        stepDeadlineDays: number;
+        escalateAfterDays: number;
       };
     };
     StandardVersionInfo: {
@@ -2353,6 +2397,334 @@ export interface components {
       /** @description The version this change is based on */
       version: number;
       note?: string | null;
+    };
+    ApprovalSummary: {
+      id: string;
+      /** @example AR-3 */
+      key: string;
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      pmo: {
+        id: string;
+        name: string;
+      };
+      /** @enum {string} */
+      kind: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change';
+      title: string;
+      /** @description What is asked, in a line: "+15,000 (15 % of BAC)" */
+      headline: string;
+      /** @enum {string} */
+      state: 'pending' | 'info_requested' | 'approved' | 'rejected' | 'withdrawn';
+      currentStep: number;
+      waitingOn: {
+        level: string;
+        levelName: string;
+        approvers: {
+          userId: string;
+          name: string;
+        }[];
+        dueOn: string | null;
+        overdue: boolean;
+      } | null;
+      requestedBy: {
+        id: string;
+        name: string;
+      };
+      requestedAt: string;
+      decidedAt: string | null;
+      version: number;
+    };
+    ApprovalPreview: {
+      impact: components['schemas']['ApprovalImpact'];
+      size: {
+        [key: string]: number;
+      };
+      route: {
+        level: string;
+        levelName: string;
+        approvers: {
+          userId: string;
+          name: string;
+        }[];
+        quorum: number;
+        because: string;
+      }[];
+      /** @description Why nobody may approve it (the route cannot be taken), or null */
+      refusal: string | null;
+    };
+    ApprovalImpact: {
+      bac: {
+        before: number;
+        after: number;
+      } | null;
+      /** @description After minus before, in money and in % of the BAC before */
+      budgetVariance: {
+        amount: number;
+        percentOfBac: number | null;
+      } | null;
+      /** @description For a headcount request: the skill’s capacity and what is free before and after, per month */
+      capacity:
+        | {
+            month: string;
+            capacityFte: number;
+            freeFte: number;
+            freeAfterFte: number;
+          }[]
+        | null;
+      skill: {
+        id: string;
+        name: string;
+      } | null;
+      finish: {
+        before: string | null;
+        after: string | null;
+        slipDays: number;
+      } | null;
+      milestones: {
+        id: string;
+        name: string;
+        before: string;
+        after: string;
+        slipDays: number;
+      }[];
+      infrastructure: {
+        firstYearCost: number;
+        committedBefore: number;
+        committedAfter: number;
+        budget: number;
+      } | null;
+    };
+    RaiseApproval: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      reason: string;
+      change:
+        | components['schemas']['BudgetIncreaseChange']
+        | components['schemas']['HeadcountChange']
+        | components['schemas']['InfrastructureChange']
+        | components['schemas']['RebaselineChange']
+        | components['schemas']['ScopeChange'];
+    };
+    BudgetIncreaseChange: {
+      /** @enum {string} */
+      kind: 'budget_increase';
+      amount: number;
+      /** @enum {string} */
+      costCategory: 'labour' | 'contractors' | 'infrastructure' | 'licences' | 'travel' | 'other';
+    };
+    HeadcountChange: {
+      /** @enum {string} */
+      kind: 'headcount';
+      /** Format: uuid */
+      skillId: string;
+      fte: number;
+      startMonth: string;
+      endMonth: string;
+      /**
+       * Format: uuid
+       * @description A named person, when the project wants someone in particular
+       */
+      personId?: string | null;
+    };
+    InfrastructureChange: {
+      /** @enum {string} */
+      kind: 'infrastructure';
+      item: string;
+      /** @description Per occurrence: once, per month or per year */
+      cost: number;
+      /** @enum {string} */
+      recurrence: 'one_off' | 'monthly' | 'yearly';
+      /** Format: date */
+      neededBy: string;
+    };
+    RebaselineChange: {
+      /** @enum {string} */
+      kind: 'rebaseline';
+      bac: number;
+      curve: {
+        /** Format: date */
+        date: string;
+        plannedValue: number;
+      }[];
+      /** Format: date */
+      plannedFinishDate?: string | null;
+      /**
+       * @description New baseline dates of key milestones
+       * @default []
+       */
+      milestones?: {
+        /** Format: uuid */
+        milestoneId: string;
+        /** Format: date */
+        baselineDate: string;
+      }[];
+    };
+    ScopeChange: {
+      /** @enum {string} */
+      kind: 'scope_change';
+      description: string;
+      /** @default 0 */
+      scheduleImpactDays?: number;
+      /** @default 0 */
+      costImpact?: number;
+    };
+    Approval: {
+      id: string;
+      /** @example AR-3 */
+      key: string;
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      pmo: {
+        id: string;
+        name: string;
+      };
+      /** @enum {string} */
+      kind: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change';
+      title: string;
+      /** @description What is asked, in a line: "+15,000 (15 % of BAC)" */
+      headline: string;
+      /** @enum {string} */
+      state: 'pending' | 'info_requested' | 'approved' | 'rejected' | 'withdrawn';
+      currentStep: number;
+      waitingOn: {
+        level: string;
+        levelName: string;
+        approvers: {
+          userId: string;
+          name: string;
+        }[];
+        dueOn: string | null;
+        overdue: boolean;
+      } | null;
+      requestedBy: {
+        id: string;
+        name: string;
+      };
+      requestedAt: string;
+      decidedAt: string | null;
+      version: number;
+      reason: string;
+      change:
+        | components['schemas']['BudgetIncreaseChange']
+        | components['schemas']['HeadcountChange']
+        | components['schemas']['InfrastructureChange']
+        | components['schemas']['RebaselineChange']
+        | components['schemas']['ScopeChange'];
+      impact: components['schemas']['ApprovalImpact'];
+      size: {
+        [key: string]: number;
+      };
+      steps: {
+        level: string;
+        levelName: string;
+        approvers: {
+          userId: string;
+          name: string;
+        }[];
+        quorum: number;
+        because: string;
+        id: string;
+        position: number;
+        /** @enum {string} */
+        state: 'waiting' | 'active' | 'info_requested' | 'approved' | 'rejected';
+        /** @description Approvals given on the step so far */
+        approvals: number;
+        activatedAt: string | null;
+        dueOn: string | null;
+        overdue: boolean;
+        remindedAt: string | null;
+        escalatedAt: string | null;
+        /** @description The level the late step was escalated to */
+        escalatedTo: string | null;
+        decidedAt: string | null;
+      }[];
+      actions: {
+        id: string;
+        stepPosition: number | null;
+        /** @enum {string} */
+        action: 'approve' | 'reject' | 'request_info' | 'answer' | 'withdraw' | 'remind' | 'escalate';
+        actor: {
+          id: string;
+          name: string;
+        } | null;
+        /** @description The approver a delegate acted for */
+        onBehalfOf: {
+          id: string;
+          name: string;
+        } | null;
+        comment: string | null;
+        at: string;
+      }[];
+      effect: {
+        [key: string]: unknown;
+      } | null;
+      youMayDecide: boolean;
+      youMayAnswer: boolean;
+      youMayWithdraw: boolean;
+    };
+    ApprovalDecision: {
+      /** @enum {string} */
+      outcome: 'approve' | 'reject' | 'request_info';
+      comment?: string;
+      /** @description On the final approval of a headcount request: allocate beyond capacity anyway, for this reason */
+      overrideReason?: string;
+      /** @description The version this change is based on */
+      version?: number;
+    };
+    ApprovalAnswer: {
+      answer: string;
+    };
+    ApprovalWithdrawal: {
+      reason: string;
+    };
+    ApprovalDelegate: {
+      id: string;
+      approver: {
+        id: string;
+        name: string;
+      };
+      delegate: {
+        id: string;
+        name: string;
+      };
+      startsOn: string;
+      endsOn: string;
+      reason: string | null;
+      active: boolean;
+    };
+    CreateApprovalDelegate: {
+      /** Format: uuid */
+      delegatePersonId: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+      reason?: string | null;
+    };
+    ApprovalsDashboard: {
+      waitingByStep: {
+        level: string;
+        levelName: string;
+        waiting: number;
+        overdue: number;
+      }[];
+      waitingByApprover: {
+        userId: string;
+        name: string;
+        waiting: number;
+        overdue: number;
+        oldestDays: number;
+      }[];
+      /** @description Raised to final decision, over the requests decided in the last 180 days */
+      averageDecisionDays: number | null;
+      decided: number;
     };
     PortfolioDashboard: {
       /** @description The day (UTC) the due states are worked out for */
@@ -10969,6 +11341,813 @@ export interface operations {
       200: {
         content: {
           'application/json': components['schemas']['Escalation'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Approval requests one may see (their project is visible, or their route names the caller), newest first */
+  listApprovals: {
+    parameters: {
+      query?: {
+        /** @description open: pending or waiting for information */
+        state?: 'pending' | 'info_requested' | 'approved' | 'rejected' | 'withdrawn' | 'open';
+        kind?: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change';
+        projectId?: string;
+        pmoId?: string;
+        /** @description me: the requests whose current step the caller (or whom they stand in for) may decide */
+        waitingOn?: 'me';
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['ApprovalSummary'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Ask for a change on a project (budget increase, people, infrastructure, re-baseline, scope change); it is routed by the PMO's delegation of authority */
+  raiseApproval: {
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RaiseApproval'];
+      };
+    };
+    responses: {
+      /** @description Raised */
+      201: {
+        content: {
+          'application/json': components['schemas']['Approval'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** What the change would do (new BAC and variance, capacity left, milestones that move) and who would approve it; nothing is written */
+  previewApproval: {
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RaiseApproval'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['ApprovalPreview'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** One request: what is asked, its impact, its route with the state of each step, every action, and what the caller may do */
+  getApproval: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Approval'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Approve, reject or ask for information on the step one may decide; the final approval commits the effect in the same transaction */
+  decideApproval: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApprovalDecision'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Approval'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The requester answers the question asked; the step resumes */
+  answerApproval: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApprovalAnswer'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Approval'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The requester withdraws an open request */
+  withdrawApproval: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApprovalWithdrawal'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['Approval'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The delegates the caller named, and the approvers the caller stands in for */
+  listApprovalDelegates: {
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['ApprovalDelegate'][];
+          };
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** Name a delegate who decides one's approval steps from one day to another (holiday cover) */
+  createApprovalDelegate: {
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApprovalDelegate'];
+      };
+    };
+    responses: {
+      /** @description Named */
+      201: {
+        content: {
+          'application/json': components['schemas']['ApprovalDelegate'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** End a delegation one named */
+  deleteApprovalDelegate: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Removed */
+      204: {
+        content: never;
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The approvals of the projects in view: open requests waiting by step and by approver, late ones, and the average decision time (filters as the dashboard) */
+  getPortfolioApprovals: {
+    parameters: {
+      query?: {
+        /** @description Only the projects of this PMO */
+        pmoId?: string;
+        /** @description Only the projects of this portfolio */
+        portfolioId?: string;
+        /** @description Only what reports to this executive position through the PMO reporting line (nested PMOs too) */
+        executivePositionId?: string;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        content: {
+          'application/json': components['schemas']['ApprovalsDashboard'];
         };
       };
       /** @description Malformed request */

@@ -1,0 +1,540 @@
+/**
+ * Approval requests: a project manager (or the PMO governing the project) asks for a change —
+ * more budget, people, infrastructure, a new baseline, a scope change — and it travels the route
+ * the PMO's delegation of authority gives it. This file raises and reads them; the decisions and
+ * their effects are in approvals.decisions.ts.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { type Actor, isSystem, requirePermission } from '../../kernel/actor.ts';
+import { addDays, today as todayUtc } from '../../kernel/dates.ts';
+import type { Db, Queryable, Tx } from '../../kernel/db.ts';
+import { AppError, type FieldIssue, invalid, notFound, validationFailed } from '../../kernel/errors.ts';
+import type { Page, Paged } from '../../kernel/lists.ts';
+import { isoInstant, toNumber } from '../../kernel/rows.ts';
+import { transact } from '../../kernel/usecase.ts';
+import { parseInput } from '../../kernel/validate.ts';
+import { recordAudit } from '../audit/index.ts';
+import { notify } from '../notify/index.ts';
+import { governedPmoIds } from '../org/index.ts';
+import {
+  canSeeProject,
+  checkCurve,
+  currentBaseline,
+  isProjectManagerOf,
+  projectWithDefinition,
+  visibleProjectIdFilter,
+} from '../projects/index.ts';
+import { capacityLeft, monthRange, parseMonth } from '../resources/index.ts';
+import type { StandardDefinition } from '../standards/index.ts';
+import { firstYearCost, headlineOf, sizeOf, slip, subjectsOf } from './approvals.change.ts';
+import { routeForProject } from './approvals.line.ts';
+import * as repo from './approvals.repo.ts';
+import { LEVEL_NAMES, type Routing, type StepLevel } from './approvals.routing.ts';
+import {
+  type ApprovalSummary,
+  type ApprovalView,
+  type Change,
+  type Impact,
+  RaiseApprovalBody,
+  type RaiseApprovalInput,
+} from './approvals.schema.ts';
+import { approvalRequests } from './approvals.tables.ts';
+
+/** The standard's deadline for one step, and the days after it that a late step is escalated. */
+export function approvalRulesOf(definition: StandardDefinition): { stepDeadlineDays: number; escalateAfterDays: number } {
+  return {
+    stepDeadlineDays: definition.approvals?.stepDeadlineDays ?? 5,
+    escalateAfterDays: definition.approvals?.escalateAfterDays ?? 2,
+  };
+}
+
+export const keyOf = (number: number) => `AR-${number}`;
+
+/** The acting user's id: approvals are asked for and decided by people, not by the system. */
+export function userIdOf(actor: Actor): string {
+  if (!actor.userId) throw new AppError('FORBIDDEN', 'approval requests are raised and decided by users');
+  return actor.userId;
+}
+const levelName = (level: string) => LEVEL_NAMES[level as StepLevel] ?? level;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+/** A longer headcount request is a typo, not a plan. */
+const MAX_MONTHS = 60;
+
+type ProjectRow = NonNullable<Awaited<ReturnType<typeof projectWithDefinition>>>['project'];
+
+/** Who asks for approvals on a project: its manager, and the staff of a PMO governing it. */
+async function mayAskOn(db: Queryable, actor: Actor, project: ProjectRow): Promise<boolean> {
+  if (!actor.permissions.has('approvals.request')) return false;
+  if (await isProjectManagerOf(db, actor, project)) return true;
+  return (await governedPmoIds(db, actor)).includes(project.pmoId);
+}
+
+interface Assessment {
+  project: ProjectRow;
+  definition: StandardDefinition;
+  change: Change;
+  impact: Impact;
+  size: Record<string, number>;
+  routing: Routing;
+  headline: string;
+}
+
+const emptyImpact = (): Impact => ({
+  bac: null,
+  budgetVariance: null,
+  capacity: null,
+  skill: null,
+  finish: null,
+  milestones: [],
+  infrastructure: null,
+});
+
+const variance = (before: number, after: number) => ({
+  amount: round2(after - before),
+  percentOfBac: before > 0 ? round2(((after - before) / before) * 100) : null,
+});
+
+async function milestonesOf(db: Queryable, projectId: string) {
+  const result = (await db.execute(
+    sql`SELECT id::text AS id, name, baseline_date::text AS baseline_date FROM milestones WHERE project_id = ${projectId}::uuid ORDER BY baseline_date, name`,
+  )) as unknown as { rows: { id: string; name: string; baseline_date: string }[] };
+  return result.rows;
+}
+
+/** What the change would do, read from the project as it is: its impact, its size and the route. */
+async function assess(
+  db: Queryable,
+  actor: Actor,
+  input: { projectId: string; change: Change },
+  lock: boolean,
+): Promise<Assessment> {
+  const found = await projectWithDefinition(db, input.projectId, { lock });
+  if (!found || !(await canSeeProject(db, actor, input.projectId))) throw notFound('project', input.projectId);
+  const { project, definition } = found;
+  if (!(await mayAskOn(db, actor, project))) {
+    throw new AppError('FORBIDDEN', `only the manager of ${project.code} or the staff of its PMO ask for approvals on it`);
+  }
+  if (project.state === 'closed' || project.state === 'terminated') {
+    throw new AppError('INVALID_STATE', `project ${project.code} is ${project.state}: it takes no approval requests`);
+  }
+  if (project.state === 'on_hold') {
+    throw new AppError('INVALID_STATE', `project ${project.code} is on hold: approvals and new spending wait until it resumes`);
+  }
+  const baseline = await currentBaseline(db, project.id);
+  const bac = baseline?.bac ?? toNumber(project.budget);
+  const change = input.change;
+  const impact = emptyImpact();
+  let slipDays = 0;
+  const issues: FieldIssue[] = [];
+  switch (change.kind) {
+    case 'budget_increase': {
+      impact.bac = { before: bac, after: round2(bac + change.amount) };
+      impact.budgetVariance = variance(bac, impact.bac.after);
+      break;
+    }
+    case 'headcount': {
+      const start = parseMonth(change.startMonth)!;
+      const end = parseMonth(change.endMonth)!;
+      if (end < start) throw invalid('change.endMonth', 'must not be before startMonth');
+      const months = monthRange(start, end);
+      if (months.length > MAX_MONTHS) throw invalid('change.endMonth', `a headcount request spans at most ${MAX_MONTHS} months`);
+      const [row] = await capacityLeft(db, [change.skillId], months);
+      if (!row) throw invalid('change.skillId', 'no such skill');
+      const most = Math.max(0, ...row.cells.map((c) => c.capacityFte));
+      if (change.fte > most) {
+        throw invalid('change.fte', `is more than the ${most} FTE the people with ${row.name} could ever supply`);
+      }
+      if (change.personId) {
+        const person = (await db.execute(sql`SELECT active FROM people WHERE id = ${change.personId}::uuid`)) as unknown as {
+          rows: { active: boolean }[];
+        };
+        if (!person.rows[0]) throw invalid('change.personId', 'no such person');
+        if (!person.rows[0].active) throw invalid('change.personId', 'is not active');
+      }
+      impact.skill = { id: row.skillId, name: row.name };
+      impact.capacity = row.cells.map((c) => ({
+        month: c.month,
+        capacityFte: c.capacityFte,
+        freeFte: c.freeFte,
+        freeAfterFte: round2(c.freeFte - change.fte),
+      }));
+      break;
+    }
+    case 'infrastructure': {
+      const committed = await repo.committedInfrastructure(db, project.id);
+      const cost = firstYearCost(change.cost, change.recurrence);
+      impact.infrastructure = {
+        firstYearCost: cost,
+        committedBefore: committed,
+        committedAfter: round2(committed + cost),
+        budget: bac,
+      };
+      break;
+    }
+    case 'rebaseline': {
+      for (const issue of checkCurve(change.bac, change.curve)) issues.push({ ...issue, field: `change.${issue.field}` });
+      const finishAfter = change.plannedFinishDate ?? project.plannedFinishDate;
+      if (finishAfter && project.startDate && finishAfter < project.startDate) {
+        issues.push({
+          field: 'change.plannedFinishDate',
+          message: `must not be before the project's start (${project.startDate})`,
+        });
+      }
+      const first = change.curve[0]?.date;
+      if (finishAfter && first && first > finishAfter) {
+        issues.push({ field: 'change.curve.0.date', message: 'the plan must start before its planned finish' });
+      }
+      const known = new Map((await milestonesOf(db, project.id)).map((m) => [m.id, m]));
+      change.milestones.forEach((move, i) => {
+        const milestone = known.get(move.milestoneId);
+        if (!milestone) {
+          issues.push({ field: `change.milestones.${i}.milestoneId`, message: 'no such milestone on this project' });
+          return;
+        }
+        if (change.milestones.findIndex((m) => m.milestoneId === move.milestoneId) !== i) {
+          issues.push({ field: `change.milestones.${i}.milestoneId`, message: 'named twice' });
+          return;
+        }
+        impact.milestones.push({
+          id: milestone.id,
+          name: milestone.name,
+          before: milestone.baseline_date,
+          after: move.baselineDate,
+          slipDays: slip(milestone.baseline_date, move.baselineDate),
+        });
+      });
+      if (issues.length) throw validationFailed(issues);
+      impact.bac = { before: bac, after: change.bac };
+      impact.budgetVariance = variance(bac, change.bac);
+      const finishSlip = slip(project.plannedFinishDate, finishAfter);
+      impact.finish = { before: project.plannedFinishDate, after: finishAfter, slipDays: finishSlip };
+      slipDays = Math.max(Math.abs(finishSlip), ...impact.milestones.map((m) => Math.abs(m.slipDays)));
+      break;
+    }
+    case 'scope_change': {
+      if (change.costImpact > 0) {
+        impact.bac = { before: bac, after: round2(bac + change.costImpact) };
+        impact.budgetVariance = variance(bac, impact.bac.after);
+      }
+      if (change.scheduleImpactDays > 0 && project.plannedFinishDate) {
+        impact.finish = {
+          before: project.plannedFinishDate,
+          after: addDays(project.plannedFinishDate, change.scheduleImpactDays),
+          slipDays: change.scheduleImpactDays,
+        };
+      }
+      break;
+    }
+  }
+  const size = sizeOf(change, { bac, slipDays }) as Record<string, number>;
+  const routing = await routeForProject(db, project.id, {
+    subject: subjectsOf(change, size),
+    size,
+    requesterUserId: userIdOf(actor),
+    needsResourceManager: change.kind === 'headcount',
+  });
+  return { project, definition, change, impact, size, routing, headline: headlineOf(change, size) };
+}
+
+const routeView = (routing: Routing) =>
+  routing.ok
+    ? routing.steps.map((s) => ({
+        level: s.level,
+        levelName: levelName(s.level),
+        approvers: s.approvers.map((a) => ({ userId: a.userId, name: a.name })),
+        quorum: s.quorum,
+        because: s.because,
+      }))
+    : [];
+
+/** What the change would do and who would approve it, before anything is written (the form's preview). */
+export async function previewApproval(db: Db, actor: Actor, raw: RaiseApprovalInput) {
+  requirePermission(actor, 'approvals.request');
+  const input = parseInput(RaiseApprovalBody, raw);
+  const assessed = await assess(db, actor, input, false);
+  return {
+    impact: assessed.impact,
+    size: assessed.size,
+    route: routeView(assessed.routing),
+    refusal: assessed.routing.ok ? null : assessed.routing.message,
+  };
+}
+
+/** The approvers of a step and whoever stands in for them today. */
+export async function stepAudience(db: Queryable, approvers: readonly repo.StoredApprover[], day: string): Promise<string[]> {
+  const ids = approvers.map((a) => a.userId);
+  const delegates = await repo.delegatesOf(db, ids, day);
+  return [...new Set([...ids, ...[...delegates.values()].flat()])];
+}
+
+/** Tells a step's approvers (and their delegates) that it waits for them, in the caller's transaction. */
+export async function tellStepApprovers(
+  tx: Tx,
+  request: { id: string; number: number; title: string },
+  project: { code: string; name: string },
+  step: { approvers: unknown; dueOn: string | null; level: string },
+  kind: 'approval.requested' | 'approval.escalated' | 'approval.reminder' | 'approval.answered',
+): Promise<void> {
+  const approvers = step.approvers as repo.StoredApprover[];
+  const what = {
+    'approval.requested': 'waits for your decision',
+    'approval.escalated': 'was escalated to you: its step is late',
+    'approval.reminder': 'is late: your decision was due',
+    'approval.answered': 'has the information you asked for',
+  }[kind];
+  await notify(tx, {
+    userIds: await stepAudience(tx, approvers, todayUtc()),
+    kind,
+    title: `${project.code} ${keyOf(request.number)} ${request.title} ${what}${step.dueOn ? ` (due ${step.dueOn})` : ''}`,
+    body: `${project.code} · ${project.name} · ${levelName(step.level)}`,
+    link: `/approvals/${request.id}`,
+    entityType: 'approval_request',
+    entityId: request.id,
+  });
+}
+
+/**
+ * Raises the request: its impact and route worked out from the project as it is, the route's
+ * first step active with its deadline from the project's standard, its approvers told — one
+ * transaction with its audit event. A change nobody may approve is refused.
+ */
+export async function raiseApproval(db: Db, actor: Actor, raw: RaiseApprovalInput): Promise<ApprovalView> {
+  requirePermission(actor, 'approvals.request');
+  const input = parseInput(RaiseApprovalBody, raw);
+  const id = await transact(db, async ({ tx }) => {
+    const assessed = await assess(tx, actor, input, true);
+    if (!assessed.routing.ok) {
+      throw new AppError('INVALID_STATE', `nobody may approve this change: ${assessed.routing.message}`, {
+        level: assessed.routing.level,
+      });
+    }
+    const { project } = assessed;
+    const number = await repo.nextRequestNumber(tx, project.id);
+    const now = new Date();
+    const today = todayUtc();
+    const rules = approvalRulesOf(assessed.definition);
+    const request = await repo.insertRequest(tx, {
+      projectId: project.id,
+      pmoId: project.pmoId,
+      number,
+      kind: assessed.change.kind,
+      title: input.title,
+      reason: input.reason,
+      change: assessed.change,
+      impact: assessed.impact,
+      size: assessed.size,
+      requestedBy: userIdOf(actor),
+    });
+    const steps = await repo.insertSteps(
+      tx,
+      assessed.routing.steps.map((s, i) => ({
+        requestId: request.id,
+        position: i + 1,
+        level: s.level,
+        approvers: s.approvers.map(({ userId, personId, name }) => ({ userId, personId, name })),
+        quorum: s.quorum,
+        because: s.because,
+        state: i === 0 ? ('active' as const) : ('waiting' as const),
+        activatedAt: i === 0 ? now : null,
+        dueOn: i === 0 ? addDays(today, rules.stepDeadlineDays) : null,
+      })),
+    );
+    await recordAudit(tx, actor, {
+      entityType: 'approval_request',
+      entityId: request.id,
+      action: 'approval.requested',
+      after: {
+        projectId: project.id,
+        key: keyOf(number),
+        kind: request.kind,
+        title: request.title,
+        change: assessed.change,
+        size: assessed.size,
+        route: steps.map((s) => ({ level: s.level, approvers: (s.approvers as repo.StoredApprover[]).map((a) => a.name) })),
+        state: request.state,
+      },
+      reason: input.reason,
+    });
+    await tellStepApprovers(tx, request, project, steps[0]!, 'approval.requested');
+    return request.id;
+  });
+  return getApproval(db, actor, id);
+}
+
+/** The users whose approvals the actor may give today: themselves and whom they stand in for. */
+export async function actingAs(db: Queryable, actor: Actor, day = todayUtc()): Promise<string[]> {
+  if (isSystem(actor) || !actor.userId) return [];
+  return [actor.userId, ...(await repo.delegatorsOf(db, actor.userId, day))];
+}
+
+/**
+ * Whether the actor may read the request: whoever may see its project, and anyone named on its
+ * route (an executive or resource manager who decides on it), or standing in for one today.
+ */
+async function maySee(db: Queryable, actor: Actor, request: repo.RequestRow): Promise<boolean> {
+  if (await canSeeProject(db, actor, request.projectId)) return true;
+  const steps = await repo.stepsOf(db, [request.id]);
+  const who = new Set(await actingAs(db, actor));
+  return steps.some((s) => (s.approvers as repo.StoredApprover[]).some((a) => who.has(a.userId)));
+}
+
+/** The request, or 404 when it does not exist or the actor may not see it. */
+export async function visibleRequest(db: Queryable, actor: Actor, id: string): Promise<repo.RequestJoined> {
+  const row = await repo.findRequest(db, id);
+  if (!row || !(await maySee(db, actor, row.request))) throw notFound('approval request', id);
+  return row;
+}
+
+function stepView(step: repo.StepRow, approvals: number, today: string) {
+  return {
+    id: step.id,
+    position: step.position,
+    level: step.level,
+    levelName: levelName(step.level),
+    approvers: (step.approvers as repo.StoredApprover[]).map((a) => ({ userId: a.userId, name: a.name })),
+    quorum: step.quorum,
+    because: step.because,
+    state: step.state,
+    approvals,
+    activatedAt: isoInstant(step.activatedAt),
+    dueOn: step.dueOn,
+    overdue: (step.state === 'active' || step.state === 'info_requested') && step.dueOn !== null && step.dueOn < today,
+    remindedAt: isoInstant(step.remindedAt),
+    escalatedAt: isoInstant(step.escalatedAt),
+    escalatedTo: step.escalatedTo,
+    decidedAt: isoInstant(step.decidedAt),
+  };
+}
+
+function summaryView(row: repo.RequestJoined, steps: repo.StepRow[], today: string): ApprovalSummary {
+  const r = row.request;
+  const current = steps.find((s) => s.position === r.currentStep);
+  const open = r.state === 'pending' || r.state === 'info_requested';
+  const step = current && open ? stepView(current, 0, today) : null;
+  return {
+    id: r.id,
+    key: keyOf(r.number),
+    project: { id: r.projectId, code: row.projectCode, name: row.projectName },
+    pmo: { id: r.pmoId, name: row.pmoName },
+    kind: r.kind,
+    title: r.title,
+    headline: headlineOf(r.change as Change, r.size as Record<string, number>),
+    state: r.state,
+    currentStep: r.currentStep,
+    waitingOn: step
+      ? { level: step.level, levelName: step.levelName, approvers: step.approvers, dueOn: step.dueOn, overdue: step.overdue }
+      : null,
+    requestedBy: { id: r.requestedBy, name: row.requesterName },
+    requestedAt: isoInstant(r.createdAt)!,
+    decidedAt: isoInstant(r.decidedAt),
+    version: r.version,
+  };
+}
+
+/** One request with its route, every action, and what the actor may do on it. */
+export async function getApproval(db: Queryable, actor: Actor, id: string): Promise<ApprovalView> {
+  const row = await visibleRequest(db, actor, id);
+  const today = todayUtc();
+  const r = row.request;
+  const steps = await repo.stepsOf(db, [r.id]);
+  const actions = await repo.actionsOf(db, r.id);
+  const approvalsOn = (stepId: string) =>
+    actions.filter((a) => a.action.stepId === stepId && a.action.action === 'approve').length;
+  const acting = await actingAs(db, actor, today);
+  const current = steps.find((s) => s.position === r.currentStep);
+  const voted = new Set(actions.filter((a) => a.action.stepId === current?.id).map((a) => a.action.approverUserId));
+  const managesIt = await isProjectManagerOf(db, actor, { id: r.projectId, projectManagerId: row.projectManagerId });
+  const own = r.requestedBy === actor.userId;
+  const onStep =
+    current !== undefined &&
+    (current.approvers as repo.StoredApprover[]).some((a) => acting.includes(a.userId) && !voted.has(a.userId));
+  const position = new Map(steps.map((s) => [s.id, s.position]));
+  return {
+    ...summaryView(row, steps, today),
+    reason: r.reason,
+    change: r.change as Change,
+    impact: r.impact as Impact,
+    size: r.size as Record<string, number>,
+    steps: steps.map((s) => stepView(s, approvalsOn(s.id), today)),
+    actions: actions.map((a) => ({
+      id: a.action.id,
+      stepPosition: a.action.stepId ? (position.get(a.action.stepId) ?? null) : null,
+      action: a.action.action,
+      actor: a.action.actorUserId ? { id: a.action.actorUserId, name: a.actorName ?? '' } : null,
+      onBehalfOf:
+        a.action.approverUserId && a.action.approverUserId !== a.action.actorUserId
+          ? { id: a.action.approverUserId, name: a.approverName ?? '' }
+          : null,
+      comment: a.action.comment,
+      at: isoInstant(a.action.createdAt)!,
+    })),
+    effect: (r.effect as Record<string, unknown> | null) ?? null,
+    youMayDecide: r.state === 'pending' && onStep && !own && !managesIt,
+    youMayAnswer: r.state === 'info_requested' && own,
+    youMayWithdraw: (r.state === 'pending' || r.state === 'info_requested') && own,
+  };
+}
+
+export interface ApprovalListFilter {
+  state?: string;
+  kind?: string;
+  projectId?: string;
+  pmoId?: string;
+  waitingOn?: 'me';
+}
+
+/** The condition on approval_requests of what the actor may see: visible projects, or a step naming them. */
+export async function visibleRequestsCondition(db: Queryable, actor: Actor) {
+  const acting = await actingAs(db, actor);
+  const projects = await visibleProjectIdFilter(db, actor, approvalRequests.projectId);
+  return projects === undefined ? undefined : sql`(${projects} OR ${repo.namesApprover(acting)})`;
+}
+
+/** One page of the requests the actor may see, newest first, with how many match in all. */
+export async function listApprovals(
+  db: Queryable,
+  actor: Actor,
+  filter: ApprovalListFilter = {},
+  page: Page | null = null,
+): Promise<Paged<ApprovalSummary>> {
+  const visible = await visibleRequestsCondition(db, actor);
+  const acting = filter.waitingOn === 'me' ? await actingAs(db, actor) : [];
+  const state =
+    filter.state === 'open'
+      ? sql`${approvalRequests.state} IN ('pending', 'info_requested')`
+      : filter.state
+        ? eq(approvalRequests.state, filter.state as ApprovalSummary['state'])
+        : undefined;
+  const condition = and(
+    visible,
+    state,
+    filter.kind ? eq(approvalRequests.kind, filter.kind as ApprovalSummary['kind']) : undefined,
+    filter.projectId ? eq(approvalRequests.projectId, filter.projectId) : undefined,
+    filter.pmoId ? eq(approvalRequests.pmoId, filter.pmoId) : undefined,
+    filter.waitingOn === 'me'
+      ? and(
+          eq(approvalRequests.state, 'pending'),
+          repo.currentStepNames(acting),
+          actor.userId ? sql`${approvalRequests.requestedBy} <> ${actor.userId}::uuid` : undefined,
+        )
+      : undefined,
+  );
+  // One after the other: `db` may be a transaction, one connection.
+  const rows = await repo.listRequests(db, condition, page);
+  const total = page ? await repo.countRequests(db, condition) : rows.length;
+  const steps = await repo.stepsOf(
+    db,
+    rows.map((r) => r.request.id),
+  );
+  const today = todayUtc();
+  return {
+    items: rows.map((row) =>
+      summaryView(
+        row,
+        steps.filter((s) => s.requestId === row.request.id),
+        today,
+      ),
+    ),
+    total,
+  };
+}
