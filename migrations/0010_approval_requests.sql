@@ -21,6 +21,7 @@ CREATE TABLE "approval_delegates" (
 	"starts_on" date NOT NULL,
 	"ends_on" date NOT NULL,
 	"reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

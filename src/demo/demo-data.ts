@@ -926,7 +926,8 @@ export const PROJECTS: DemoProject[] = [
     type: 'change',
     phase: 2,
     state: 'active',
-    pm: 'emma',
+    // The demo project manager's one project in the enterprise PMO: its changes go up to the COO.
+    pm: 'pm',
     sponsor: 'hrdir',
     start: '2025-08-04',
     finish: '2026-06-30',

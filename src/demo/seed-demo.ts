@@ -57,6 +57,7 @@ import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
 import { seedIntake } from './seed-intake.ts';
 import { seededRandom } from './seed-random.ts';
 import { seedReports } from './seed-reports.ts';
+import { seedApprovals } from './seed-approvals.ts';
 import { seedRisks } from './seed-risks.ts';
 import { seedResources } from './seed-resources.ts';
 import { seedTraining } from './seed-training.ts';
@@ -410,6 +411,7 @@ async function seedInto(
   await seedReports(tx, { projects: projectRows, users: userRows, pmoIds, calendar }, actor);
   const userOfPerson = new Map(userRows.filter((u) => u.personId).map((u) => [u.personId!, u.id]));
   await seedRisks(tx, { projects: projectRows, userOfPerson, seedDay: calendar.seedDay }, actor);
+  await seedApprovals(tx, { pmoId: enterprisePmoId, pmEmail: 'pm@example.com', seedDay: calendar.seedDay }, actor);
 }
 
 /** The go-ahead: a working day 3 to 20 days before the start, during office hours (UTC). */

@@ -158,5 +158,15 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
+/** The `?version=` of a delete: refused with 409 when the record changed since. */
+export const VersionQuery = z.object({
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'Refuse with 409 if the record has changed since this version' }),
+});
+
 /** The version an update is based on; a stale one is refused with 409. */
 export const VersionField = z.number().int().positive().openapi({ description: 'The version this change is based on' });

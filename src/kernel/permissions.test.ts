@@ -34,6 +34,8 @@ describe('the permission registry', () => {
     'milestones.manage',
     'raid.manage',
     'raid.guide',
+    'approvals.request',
+    'approvals.decide',
   ];
 
   it('gives the admin every permission but the governance decisions reserved to the PMO', () => {

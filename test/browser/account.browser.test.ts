@@ -1,5 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, HARNESS_MS, hasChromium, JOURNEY_MS, chooseIn, poll, signIn, startHarness } from './support.ts';
+import type { Locator } from 'playwright-core';
+import {
+  type BrowserHarness,
+  HARNESS_MS,
+  JOURNEY_MS,
+  apiCaller,
+  axeViolations,
+  chooseIn,
+  hasChromium,
+  poll,
+  showOnFailure,
+  signIn,
+  startHarness,
+} from './support.ts';
 
 /** A sign-in attempt straight at the API, as a script (or an attacker) would make it. */
 async function attempt(baseUrl: string, email: string, password: string): Promise<number> {
@@ -12,9 +25,20 @@ async function attempt(baseUrl: string, email: string, password: string): Promis
   return res.status;
 }
 
+/** An ISO day (UTC, as the server counts days) `n` days from today. */
+const isoDay = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Types a day into a date input and leaves it (Tab, not Enter: Enter would submit). */
+async function typeDay(input: Locator, day: string) {
+  await input.click();
+  await input.fill(day);
+  await input.press('Tab');
+}
+
 /**
  * My account and the users page, as their owners use them: a read-only token with an expiry, a
- * password change that revokes the tokens and says so, and an admin letting a throttled user in.
+ * password change that revokes the tokens and says so, an admin letting a throttled user in, and
+ * an executive naming a delegate for their holiday.
  */
 describe.skipIf(!hasChromium)('sign-in, tokens and passwords in the web app', () => {
   let h: BrowserHarness;
@@ -94,6 +118,79 @@ describe.skipIf(!hasChromium)('sign-in, tokens and passwords in the web app', ()
       await drawer.getByRole('button', { name: 'Unlock sign-in' }).click();
       await poll(() => page.locator('.ant-message').innerText()).toContain('can sign in again at once');
       expect(await attempt(baseUrl, 'cto@example.com', 'tollgate-demo')).toBe(200);
+    },
+    JOURNEY_MS,
+  );
+
+  it(
+    'an executive names a delegate for a week of holiday, the delegate sees whom they stand in for, and the cover is removed',
+    async () => {
+      const { baseUrl } = h;
+      const page = await h.newPage();
+      showOnFailure(page);
+      const pageErrors: string[] = [];
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+      // The PMO lead has a user account of her own: the person the COO names. The commercial
+      // director has none, so the server refuses her on the field.
+      const coo = await apiCaller(baseUrl, 'coo@example.com');
+      const personOf = async (email: string) => {
+        const found = (await coo('GET', `/api/v1/people?active=true&q=${encodeURIComponent(email)}`)).items as {
+          id: string;
+          name: string;
+        }[];
+        expect(found, email).toHaveLength(1);
+        return found[0]!;
+      };
+      const delegate = await personOf('pmo.lead@example.com');
+      const noAccount = await personOf('claire.dubois@example.com');
+
+      await signIn(page, baseUrl, 'coo@example.com');
+      await page.goto(`${baseUrl}/account`);
+      const card = page.getByRole('region', { name: 'Holiday cover', exact: true });
+      await poll(() => card.innerText()).toContain('each decision records that they acted for you');
+      const row = card.getByRole('row', { name: new RegExp(delegate.name) });
+      expect(await row.count()).toBe(0);
+
+      await card.getByRole('button', { name: 'Name a delegate' }).click();
+      const dialog = page.getByRole('dialog');
+      const person = dialog.getByLabel('Delegate', { exact: true });
+      await chooseIn(page, person, noAccount.name.split(' ')[0]!, new RegExp(noAccount.name));
+      await typeDay(dialog.getByLabel('From', { exact: true }), isoDay(0));
+      await typeDay(dialog.getByLabel('To', { exact: true }), isoDay(7));
+      await dialog.getByLabel('Reason').fill('Annual leave');
+      await dialog.getByRole('button', { name: 'Name delegate' }).click();
+      await poll(() => dialog.locator('.ant-form-item-explain-error').innerText()).toContain(
+        'This person has no active user account',
+      );
+
+      await chooseIn(page, person, delegate.name.split(' ')[0]!, new RegExp(delegate.name));
+      await dialog.getByRole('button', { name: 'Name delegate' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await poll(() => row.innerText()).toContain('Active now');
+      expect(await row.innerText()).toContain('Annual leave');
+      const coverOf = async () =>
+        ((await coo('GET', '/api/v1/approval-delegates')).items as any[]).filter((d) => d.delegate.name === delegate.name);
+      expect(await coverOf()).toMatchObject([{ startsOn: isoDay(0), endsOn: isoDay(7), active: true }]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The delegate sees on her own account page whom she decides for.
+      const lead = await h.newPage();
+      await signIn(lead, baseUrl, 'pmo.lead@example.com');
+      await lead.goto(`${baseUrl}/account`);
+      const standIn = lead.getByRole('list', { name: 'Approvers you stand in for' });
+      await poll(() => standIn.innerText()).toContain('You decide for Daniel Okafor from');
+      await standIn.getByRole('button', { name: 'Stop covering for Daniel Okafor' }).waitFor();
+      expect(await axeViolations(lead)).toEqual([]);
+      await lead.context().close();
+
+      // Removed, after confirming, and gone from the list and the API.
+      await row.getByRole('button', { name: `Remove ${delegate.name}` }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Remove', exact: true }).click();
+      await poll(() => row.count()).toBe(0);
+      expect(await coverOf()).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await page.context().close();
     },
     JOURNEY_MS,
   );

@@ -8,6 +8,7 @@ import {
   chooseIn,
   hasChromium,
   poll,
+  showOnFailure,
   signIn,
   startHarness,
 } from './support.ts';
@@ -16,8 +17,9 @@ import {
  * The portfolio dashboard as the PMO lead meets it: signing in lands on it; a report the test
  * submits green while its figures are red shows in the mismatch list with the figure that
  * disagrees; the Mismatches figure and a RAG count open the project list with the filter behind
- * them and the reporting columns; the lists export; a project manager keeps their own home; axe
- * finds no serious or critical violation on the dashboard or the filtered list.
+ * them and the reporting columns; the lists export; the approvals card shows the decision time; a
+ * project manager keeps their own home; axe finds no serious or critical violation on the
+ * dashboard or the filtered list.
  */
 
 const client = apiCaller;
@@ -99,6 +101,7 @@ describe.skipIf(!hasChromium)('the portfolio dashboard', () => {
     'is where the PMO lead lands: the mismatch shows with its figure, and the figures open the projects behind them',
     async () => {
       const { page, baseUrl } = h;
+      showOnFailure(page);
       const pageErrors: string[] = [];
       page.on('pageerror', (err) => pageErrors.push(err.message));
       const watermelon = await submitWatermelon(baseUrl);
@@ -122,6 +125,24 @@ describe.skipIf(!hasChromium)('the portfolio dashboard', () => {
         .getByRole('link', { name: `${top.project.code} · ${top.project.name}` })
         .first()
         .waitFor();
+
+      // The portfolio's approvals: the card and its figures render, with requests waiting or none.
+      const approvals = await page.evaluate(async () => (await fetch('/api/v1/dashboard/approvals')).json());
+      const approvalsCard = page.getByRole('region', { name: 'Approvals', exact: true });
+      await poll(() => approvalsCard.innerText()).toContain('Average decision time');
+      const average = approvals.averageDecisionDays === null ? '—' : `${approvals.averageDecisionDays} days`;
+      const averageFigure = approvalsCard.locator('.ant-statistic', { hasText: 'Average decision time' });
+      expect(await averageFigure.locator('.ant-statistic-content').innerText()).toBe(average);
+      expect(await approvalsCard.locator('.ant-statistic', { hasText: 'Decided in the last 180 days' }).innerText()).toContain(
+        String(approvals.decided),
+      );
+      if (approvals.waitingByApprover.length === 0)
+        expect(await approvalsCard.innerText()).toContain('No approver has requests waiting');
+      else
+        expect(await approvalsCard.getByRole('link', { name: approvals.waitingByApprover[0].name }).getAttribute('href')).toBe(
+          '/approvals?state=open',
+        );
+      await page.getByRole('region', { name: 'Approvals waiting by step', exact: true }).waitFor();
 
       // The mismatch list: the project, on the page that holds it, with the figure that disagrees.
       const list = page.getByRole('region', { name: 'Mismatches', exact: true });

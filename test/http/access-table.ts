@@ -44,6 +44,8 @@ const REVIEWERS: Who[] = ['lead', 'analyst'];
 const DECIDERS: Who[] = ['lead'];
 /** Reporting on projects and keeping their milestones, risks and issues: their managers and the PMO's staff. */
 const REPORTERS: Who[] = ['pm', 'lead', 'analyst'];
+/** Deciding approval steps: the PMO's staff, the executives of the line and the resource manager. */
+const APPROVERS: Who[] = ['lead', 'analyst', 'resourceManager', ...EXECUTIVES];
 /** Verifying the audit trail. */
 const AUDITORS: Who[] = ['admin', 'lead', 'analyst', ...EXECUTIVES];
 
@@ -187,6 +189,19 @@ export const ACCESS: Record<string, AccessEntry> = {
   // Across projects: the reports one owes (those who report), and the versions one may see (everyone).
   'GET /api/v1/reporting/due': { allow: REPORTERS },
   'GET /api/v1/status-reports': { allow: ALL },
+  // Approval requests: read over the projects one sees (and the routes that name one); asked for by
+  // those who report on a project; decided by whoever holds a level of the line (and the resource manager).
+  'GET /api/v1/approvals': { allow: ALL },
+  'POST /api/v1/approvals': { allow: REPORTERS },
+  'POST /api/v1/approvals/preview': { allow: REPORTERS },
+  'GET /api/v1/approvals/{id}': { allow: ALL },
+  'POST /api/v1/approvals/{id}/decision': { allow: APPROVERS },
+  'POST /api/v1/approvals/{id}/answer': { allow: REPORTERS },
+  'POST /api/v1/approvals/{id}/withdraw': { allow: REPORTERS },
+  'GET /api/v1/approval-delegates': { allow: APPROVERS },
+  'POST /api/v1/approval-delegates': { allow: APPROVERS },
+  'DELETE /api/v1/approval-delegates/{id}': { allow: APPROVERS, query: STALE },
+  'GET /api/v1/dashboard/approvals': { allow: ALL },
   // The portfolio dashboard and its lists: everyone, over the projects each may open.
   'GET /api/v1/dashboard': { allow: ALL },
   'GET /api/v1/dashboard/risks': { allow: ALL },

@@ -30,6 +30,8 @@ const CALLER_BY_PERMISSION: Record<string, string> = {
   'milestones.manage': 'pm@example.com',
   'raid.manage': 'pm@example.com',
   'raid.guide': 'pmo.lead@example.com',
+  'approvals.request': 'pm@example.com',
+  'approvals.decide': 'coo@example.com',
 };
 const DEFAULT_CALLER = 'admin@example.com';
 

@@ -291,6 +291,23 @@ const CASES: ListCase[] = [
     matches: (e) => e.state === 'guided' && e.pmo.id === ids.epmo,
     varies: true,
   },
+  // Approval requests over the projects each caller sees, and the routes that name them.
+  {
+    operation: 'GET /api/v1/approvals',
+    path: () => '/api/v1/approvals',
+    column: 'Request',
+    key: (a) => a.key,
+    varies: true,
+  },
+  {
+    operation: 'GET /api/v1/approvals',
+    path: () => '/api/v1/approvals?state=open&kind=budget_increase',
+    filters: 'state, kind',
+    column: 'Request',
+    key: (a) => a.key,
+    matches: (a) => (a.state === 'pending' || a.state === 'info_requested') && a.kind === 'budget_increase',
+    varies: true,
+  },
   // Across projects: what each caller owes (the projects they report on), and the versions they may see.
   {
     operation: 'GET /api/v1/reporting/due',

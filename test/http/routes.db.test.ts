@@ -152,6 +152,10 @@ async function recordFor(who: Who, collection: string, request: RequestRecord): 
       return visibleOr(who, '/api/v1/notifications', 'notifications');
     case 'escalations':
       return visibleOr(who, '/api/v1/escalations', 'escalations');
+    case 'approvals':
+      return visibleOr(who, '/api/v1/approvals', 'approval_requests');
+    case 'approval-delegates':
+      return visibleOr(who, '/api/v1/approval-delegates', 'approval_delegates');
     case 'requests': {
       if (request === 'own') {
         const own = demo.drafts.get(who) ?? demo.drafts.get('pm')!;

@@ -262,6 +262,13 @@ describe('holiday cover', () => {
       endsOn: today(),
     });
     expect(issueFields(self.body)).toEqual(['delegatePersonId']);
+    const viewer = await (await as('coo')).post('/api/v1/approval-delegates', {
+      delegatePersonId: org.users.viewer.personId,
+      startsOn: today(),
+      endsOn: today(),
+    });
+    expect(viewer.status).toBe(422);
+    expect(viewer.body.error.details.issues[0].message).toMatch(/does not decide approvals/);
   });
 });
 

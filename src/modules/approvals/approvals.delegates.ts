@@ -6,10 +6,11 @@
 import { type Actor, requirePermission } from '../../kernel/actor.ts';
 import { daysBetween, today as todayUtc } from '../../kernel/dates.ts';
 import type { Db, Queryable } from '../../kernel/db.ts';
-import { AppError, invalid, notFound } from '../../kernel/errors.ts';
+import { invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { parseInput } from '../../kernel/validate.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findUserById, loadActor } from '../auth/index.ts';
 import { notify } from '../notify/index.ts';
 import * as repo from './approvals.repo.ts';
 import { userIdOf } from './approvals.service.ts';
@@ -28,6 +29,7 @@ function view(row: NonNullable<Awaited<ReturnType<typeof repo.findDelegate>>>, t
     endsOn: d.endsOn,
     reason: d.reason,
     active: d.startsOn <= today && today <= d.endsOn,
+    version: d.version,
   };
 }
 
@@ -49,6 +51,11 @@ export async function createDelegate(db: Db, actor: Actor, raw: CreateDelegateIn
     const delegate = await repo.userOfPerson(tx, input.delegatePersonId);
     if (!delegate) throw invalid('delegatePersonId', 'this person has no active user account');
     if (delegate.id === actor.userId) throw invalid('delegatePersonId', 'is yourself');
+    // Cover is for someone who decides approvals themselves; a viewer could never act on a step.
+    const account = await findUserById(tx, delegate.id);
+    if (!account || !(await loadActor(tx, account)).permissions.has('approvals.decide')) {
+      throw invalid('delegatePersonId', 'does not decide approvals (a PMO member, an executive or a resource manager)');
+    }
     const row = await repo.insertDelegate(tx, {
       userId: userIdOf(actor),
       delegateUserId: delegate.id,
@@ -77,13 +84,14 @@ export async function createDelegate(db: Db, actor: Actor, raw: CreateDelegateIn
   return view((await repo.findDelegate(db, id))!, todayUtc());
 }
 
-/** Ends a delegation: the approver who named it removes it. */
-export async function deleteDelegate(db: Db, actor: Actor, id: string): Promise<void> {
+/** Ends a delegation: the approver who named it, or the delegate. */
+export async function deleteDelegate(db: Db, actor: Actor, id: string, version?: number): Promise<void> {
   requirePermission(actor, 'approvals.decide');
   await transact(db, async ({ tx }) => {
     const row = await repo.findDelegate(tx, id);
+    // Either party ends it: the approver is back, or the delegate cannot cover after all.
     if (!row || (row.row.userId !== actor.userId && row.row.delegateUserId !== actor.userId)) throw notFound('delegate', id);
-    if (row.row.userId !== actor.userId) throw new AppError('FORBIDDEN', 'only the approver who named the delegate removes it');
+    if (version !== undefined && row.row.version !== version) throw versionConflict('delegate', id, version);
     await repo.deleteDelegate(tx, id);
     await recordAudit(tx, actor, {
       entityType: 'approval_delegate',

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
-import { IdParam, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
+import { IdParam, VersionQuery, actorOf, createRouter, defineRoute, depsOf, json, jsonBody } from '../../kernel/http.ts';
 import { type ExportColumn, listResponse, sendList } from '../../kernel/lists.ts';
 import { DashboardFilterQuery as DashboardQuery } from '../dashboard/index.ts';
 import { approvalsDashboard } from './approvals.dashboard.ts';
@@ -123,8 +123,8 @@ const deleteDelegate = defineRoute('approvals.decide', {
   method: 'delete',
   path: '/approval-delegates/{id}',
   tags: TAGS,
-  summary: 'End a delegation one named',
-  request: { params: IdParam },
+  summary: 'End a delegation: the approver who named it, or the delegate',
+  request: { params: IdParam, query: VersionQuery },
   responses: { 204: { description: 'Removed' } },
 });
 
@@ -183,7 +183,7 @@ export function approvalsRoutes() {
     c.json(await delegates.createDelegate(db(c), actorOf(c), c.req.valid('json')), 201),
   );
   router.openapi(deleteDelegate, async (c) => {
-    await delegates.deleteDelegate(db(c), actorOf(c), c.req.valid('param').id);
+    await delegates.deleteDelegate(db(c), actorOf(c), c.req.valid('param').id, c.req.valid('query').version);
     return c.body(null, 204);
   });
   router.openapi(getApprovalsDashboard, async (c) =>

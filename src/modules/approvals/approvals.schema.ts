@@ -248,6 +248,7 @@ export const DelegateSchema = z
     endsOn: z.string(),
     reason: z.string().nullable(),
     active: z.boolean(),
+    version: z.number().int(),
   })
   .openapi('ApprovalDelegate');
 export type DelegateView = z.infer<typeof DelegateSchema>;

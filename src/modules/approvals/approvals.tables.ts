@@ -141,6 +141,7 @@ export const approvalDelegates = pgTable(
     startsOn: date({ mode: 'string' }).notNull(),
     endsOn: date({ mode: 'string' }).notNull(),
     reason: text(),
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [index('approval_delegates_delegate').on(t.delegateUserId, t.startsOn)],

@@ -12,6 +12,8 @@ import {
   auditEvents,
   certifications,
   delegationThresholds,
+  approvalDelegates,
+  approvalRequests,
   escalations,
   issues,
   milestones,
@@ -157,6 +159,23 @@ async function readableByItsEndpoint(
     case 'escalation': {
       const [row] = await database.db.select({ id: escalations.id }).from(escalations).where(eq(escalations.id, id));
       return row ? get(`/api/v1/escalations/${id}`) : null;
+    }
+    case 'approval_request': {
+      const [row] = await database.db
+        .select({ id: approvalRequests.id })
+        .from(approvalRequests)
+        .where(eq(approvalRequests.id, id));
+      return row ? get(`/api/v1/approvals/${id}`) : null;
+    }
+    case 'approval_delegate': {
+      const [row] = await database.db
+        .select({ id: approvalDelegates.id })
+        .from(approvalDelegates)
+        .where(eq(approvalDelegates.id, id));
+      if (!row) return null;
+      const reply = await listOf('/api/v1/approval-delegates');
+      expect([200, 403]).toContain(reply.status);
+      return contains(reply, id);
     }
     case 'allocation': {
       const [row] = await database.db.select({ id: allocations.id }).from(allocations).where(eq(allocations.id, id));

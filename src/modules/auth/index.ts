@@ -2,5 +2,5 @@
 export { authMiddleware, authRoutes, SESSION_COOKIE, CSRF_COOKIE } from './auth.routes.ts';
 export { loadActor } from './auth.service.ts';
 export { createUser, listUsers, updateUser } from './auth.users.service.ts';
-export { findUserByEmail } from './auth.repo.ts';
+export { findUserByEmail, findUserById } from './auth.repo.ts';
 export { hashPassword } from './auth.passwords.ts';

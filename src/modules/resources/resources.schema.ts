@@ -117,14 +117,7 @@ export const AllocationListQuery = listQuery({
   to: MonthInput.optional().openapi({ description: 'Only allocations starting in this month or earlier' }),
 });
 
-export const VersionQuery = z.object({
-  version: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: 'Refuse with 409 if the record has changed since this version' }),
-});
+export { VersionQuery } from '../../kernel/http.ts';
 
 // ---- capacity ----
 

@@ -196,14 +196,7 @@ export const UpdateCertificationBody = z
   })
   .openapi('UpdateCertificationInput');
 
-export const VersionQuery = z.object({
-  version: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: 'Refuse with 409 if the record has changed since' }),
-});
+export { VersionQuery } from '../../kernel/http.ts';
 
 // ---------------------------------------------------------------- mentoring
 

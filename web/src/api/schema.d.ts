@@ -373,7 +373,7 @@ export interface paths {
     post: operations['createApprovalDelegate'];
   };
   '/api/v1/approval-delegates/{id}': {
-    /** End a delegation one named */
+    /** End a delegation: the approver who named it, or the delegate */
     delete: operations['deleteApprovalDelegate'];
   };
   '/api/v1/dashboard/approvals': {
@@ -2698,6 +2698,7 @@ export interface components {
       endsOn: string;
       reason: string | null;
       active: boolean;
+      version: number;
     };
     CreateApprovalDelegate: {
       /** Format: uuid */
@@ -12063,9 +12064,13 @@ export interface operations {
       };
     };
   };
-  /** End a delegation one named */
+  /** End a delegation: the approver who named it, or the delegate */
   deleteApprovalDelegate: {
     parameters: {
+      query?: {
+        /** @description Refuse with 409 if the record has changed since this version */
+        version?: number;
+      };
       path: {
         id: string;
       };
@@ -13269,7 +13274,7 @@ export interface operations {
   deleteTrainingRecord: {
     parameters: {
       query?: {
-        /** @description Refuse with 409 if the record has changed since */
+        /** @description Refuse with 409 if the record has changed since this version */
         version?: number;
       };
       path: {
@@ -13579,7 +13584,7 @@ export interface operations {
   deleteCertification: {
     parameters: {
       query?: {
-        /** @description Refuse with 409 if the record has changed since */
+        /** @description Refuse with 409 if the record has changed since this version */
         version?: number;
       };
       path: {

@@ -1,13 +1,17 @@
 import { Card, Col, Descriptions, Flex, Row, Tag } from 'antd';
-import { useMe } from '../../api/session.ts';
+import { can, useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { roleLabel } from '../../lib/format.ts';
 import { ApiTokensCard } from './ApiTokensCard.tsx';
 import { CalendarFeedCard } from './CalendarFeedCard.tsx';
 import { ChangePasswordCard } from './ChangePasswordCard.tsx';
+import { HolidayCoverCard } from './HolidayCoverCard.tsx';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard.tsx';
 
-/** My account: who I am, my password, my API tokens, what reaches me by e-mail, my calendar feed. */
+/**
+ * My account: who I am, my password, my API tokens, what reaches me by e-mail, my calendar feed,
+ * and, for approvers, who decides for them while they are away.
+ */
 export default function AccountPage() {
   const me = useMe().data;
   if (!me) return null;
@@ -55,6 +59,7 @@ export default function AccountPage() {
             <CalendarFeedCard />
           </Col>
         </Row>
+        {can(me, 'approvals.decide') && <HolidayCoverCard me={me} />}
       </Flex>
     </>
   );

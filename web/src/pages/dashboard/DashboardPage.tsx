@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/QueryState.tsx';
 import { PmoSelect, PositionSelect } from '../../components/pickers.tsx';
 import { buildUrl } from '../../api/client.ts';
 import { formatDate, formatMoneyCompact, formatNumber, humanize, plural } from '../../lib/format.ts';
+import { DashboardApprovals } from './DashboardApprovals.tsx';
 import { BudgetChart, CountLink, PhaseChart, RagChart } from './DashboardCharts.tsx';
 import { LateReportList, MismatchList, RagMatrix } from './DashboardLists.tsx';
 import { DashboardRisks } from './DashboardRisks.tsx';
@@ -232,6 +233,7 @@ export default function DashboardPage() {
             <RagMatrix board={data} filters={filters} />
           </Flex>
           <DashboardRisks filters={filters} />
+          <DashboardApprovals filters={filters} />
         </>
       )}
     </>
