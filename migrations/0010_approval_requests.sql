@@ -1,5 +1,5 @@
 CREATE TYPE "public"."approval_action_kind" AS ENUM('approve', 'reject', 'request_info', 'answer', 'withdraw', 'remind', 'escalate');--> statement-breakpoint
-CREATE TYPE "public"."approval_kind" AS ENUM('budget_increase', 'headcount', 'infrastructure', 'rebaseline', 'scope_change');--> statement-breakpoint
+CREATE TYPE "public"."approval_kind" AS ENUM('budget_increase', 'headcount', 'infrastructure', 'rebaseline', 'scope_change', 'initiation');--> statement-breakpoint
 CREATE TYPE "public"."approval_state" AS ENUM('pending', 'info_requested', 'approved', 'rejected', 'withdrawn');--> statement-breakpoint
 CREATE TYPE "public"."approval_step_state" AS ENUM('waiting', 'active', 'info_requested', 'approved', 'rejected');--> statement-breakpoint
 CREATE TYPE "public"."infrastructure_recurrence" AS ENUM('one_off', 'monthly', 'yearly');--> statement-breakpoint
@@ -27,7 +27,8 @@ CREATE TABLE "approval_delegates" (
 --> statement-breakpoint
 CREATE TABLE "approval_requests" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"project_id" uuid NOT NULL,
+	"project_id" uuid,
+	"initiation_request_id" uuid,
 	"pmo_id" uuid NOT NULL,
 	"number" integer NOT NULL,
 	"kind" "approval_kind" NOT NULL,
@@ -82,6 +83,7 @@ ALTER TABLE "approval_actions" ADD CONSTRAINT "approval_actions_approver_user_id
 ALTER TABLE "approval_delegates" ADD CONSTRAINT "approval_delegates_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_delegates" ADD CONSTRAINT "approval_delegates_delegate_user_id_users_id_fk" FOREIGN KEY ("delegate_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_requests" ADD CONSTRAINT "approval_requests_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "approval_requests" ADD CONSTRAINT "approval_requests_initiation_request_id_initiation_requests_id_fk" FOREIGN KEY ("initiation_request_id") REFERENCES "public"."initiation_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_requests" ADD CONSTRAINT "approval_requests_pmo_id_pmos_id_fk" FOREIGN KEY ("pmo_id") REFERENCES "public"."pmos"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_requests" ADD CONSTRAINT "approval_requests_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_steps" ADD CONSTRAINT "approval_steps_request_id_approval_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."approval_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -91,6 +93,7 @@ CREATE INDEX "approval_actions_request" ON "approval_actions" USING btree ("requ
 CREATE UNIQUE INDEX "approval_actions_one_vote" ON "approval_actions" USING btree ("step_id","approver_user_id") WHERE "approval_actions"."action" IN ('approve', 'reject');--> statement-breakpoint
 CREATE INDEX "approval_delegates_delegate" ON "approval_delegates" USING btree ("delegate_user_id","starts_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "approval_requests_project_number" ON "approval_requests" USING btree ("project_id","number");--> statement-breakpoint
+CREATE INDEX "approval_requests_initiation" ON "approval_requests" USING btree ("initiation_request_id");--> statement-breakpoint
 CREATE INDEX "approval_requests_pmo_state" ON "approval_requests" USING btree ("pmo_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "approval_steps_request_position" ON "approval_steps" USING btree ("request_id","position");--> statement-breakpoint
 CREATE INDEX "approval_steps_active_due" ON "approval_steps" USING btree ("due_on") WHERE "approval_steps"."state" = 'active';--> statement-breakpoint

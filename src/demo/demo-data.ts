@@ -572,12 +572,16 @@ type Approver = 'pmo_analyst' | 'pmo_lead' | 'reporting_executive' | 'ceo';
 /**
  * Delegation of authority, as ascending bands per subject: a change up to `upTo` is approved by
  * `approver`. A budget increase above 25 % of BAC goes to the CEO; one above 100 % is a new
- * business case rather than a change.
+ * business case rather than a change. A new project's budget above 500,000 needs the COO too.
  */
 export const THRESHOLDS: { pmo: string; subject: Subject; measure: Measure; upTo: number; approver: Approver }[] = [
   { pmo: ENTERPRISE_PMO, subject: 'budget_increase', measure: 'percent_of_bac', upTo: 10, approver: 'pmo_lead' },
   { pmo: ENTERPRISE_PMO, subject: 'budget_increase', measure: 'percent_of_bac', upTo: 25, approver: 'reporting_executive' },
   { pmo: ENTERPRISE_PMO, subject: 'budget_increase', measure: 'percent_of_bac', upTo: 100, approver: 'ceo' },
+  // In money too: a new project's budget (the go-ahead of a request) is read here, from nothing.
+  { pmo: ENTERPRISE_PMO, subject: 'budget_increase', measure: 'amount', upTo: 500_000, approver: 'pmo_lead' },
+  { pmo: ENTERPRISE_PMO, subject: 'budget_increase', measure: 'amount', upTo: 2_000_000, approver: 'reporting_executive' },
+  { pmo: ENTERPRISE_PMO, subject: 'budget_increase', measure: 'amount', upTo: 10_000_000, approver: 'ceo' },
   { pmo: ENTERPRISE_PMO, subject: 'headcount', measure: 'count', upTo: 3, approver: 'pmo_lead' },
   { pmo: ENTERPRISE_PMO, subject: 'headcount', measure: 'count', upTo: 10, approver: 'reporting_executive' },
   { pmo: ENTERPRISE_PMO, subject: 'risk_score', measure: 'score', upTo: 15, approver: 'pmo_lead' },

@@ -1,12 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, monthLabel } from '../../web/src/lib/capacity.ts';
-import { type BrowserHarness, chooseIn, HARNESS_MS, hasChromium, JOURNEY_MS, poll, startHarness, typeMonth } from './support.ts';
+import {
+  type BrowserHarness,
+  chooseIn,
+  HARNESS_MS,
+  hasChromium,
+  JOURNEY_MS,
+  poll,
+  signIn,
+  startHarness,
+  typeMonth,
+} from './support.ts';
 
 /**
  * The PMO lead's intake journey: adjust one driver comparison and watch the consistency ratio
  * follow live, save; open the review queue and the Customer data platform request; rate it,
  * approve it with Sam Carter as project manager and two data engineers who have room in the
- * request's first three months; land on the new project in its first phase with its budget.
+ * request's first three months; its budget is above the lead's limit, so the COO approves the
+ * go-ahead; land on the new project in its first phase with its budget.
  */
 describe.skipIf(!hasChromium)('a PMO lead weighs the drivers and approves a request', () => {
   let h: BrowserHarness;
@@ -132,6 +143,25 @@ describe.skipIf(!hasChromium)('a PMO lead weighs the drivers and approves a requ
       }
 
       await page.getByRole('button', { name: 'Approve and give the go-ahead' }).click();
+
+      // 550,000 is above the lead's 500,000 (the PMO's thresholds): the go-ahead goes to the COO,
+      // the executive the PMO reports to, and waits on the approval request.
+      await page.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
+      const approvalId = /\/approvals\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+      const route = page.getByRole('region', { name: 'Route' });
+      await poll(() => route.innerText()).toMatch(/Step 1: PMO lead\s*Approved/);
+      expect(await route.innerText()).toMatch(/Step 2: reporting executive\s*Active/);
+      const coo = await h.newPage();
+      await signIn(coo, baseUrl, 'coo@example.com');
+      await coo.goto(`${baseUrl}/approvals/${approvalId}`);
+      const final = coo.getByRole('button', { name: 'Approve', exact: true });
+      await final.waitFor();
+      await final.click();
+      const effect = coo.getByRole('region', { name: 'Effect' });
+      await poll(() => effect.innerText()).toMatch(/Go-ahead given: project .+ created/);
+      await effect.getByRole('link', { name: 'Open the new project' }).click();
+      // The go-ahead is the COO's; the lead's page follows the new project from the request.
+      await page.goto(`${baseUrl}${new URL(coo.url()).pathname}`);
 
       // The new project: first phase, the approved budget, Sam Carter as its manager.
       await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);

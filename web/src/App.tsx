@@ -41,6 +41,8 @@ const ReviewQueuePage = page(() => import('./pages/review/ReviewQueuePage.tsx'))
 const StatusReportPage = page(() => import('./pages/reports/StatusReportPage.tsx'));
 const ReportsToReviewPage = page(() => import('./pages/reports/ReportsToReviewPage.tsx'));
 const EscalationsPage = page(() => import('./pages/escalations/EscalationsPage.tsx'));
+const ApprovalsPage = page(() => import('./pages/approvals/ApprovalsPage.tsx'));
+const ApprovalPage = page(() => import('./pages/approvals/ApprovalPage.tsx'));
 
 function PageLoading() {
   return (
@@ -140,6 +142,8 @@ function Authenticated() {
           <Route path="/reports/review" element={guarded('reports.review', <ReportsToReviewPage />)} />
           <Route path="/escalations" element={guarded('projects.read', <EscalationsPage />)} />
           <Route path="/escalations/:id" element={guarded('projects.read', <EscalationsPage />)} />
+          <Route path="/approvals" element={guarded('projects.read', <ApprovalsPage />)} />
+          <Route path="/approvals/:id" element={guarded('projects.read', <ApprovalPage />)} />
           <Route path="/resources/capacity" element={guarded('resources.read', <CapacityPage />)} />
           <Route path="/training/courses" element={guarded('training.read', <CoursesPage />)} />
           <Route path="/training/qualification" element={guarded('training.manage', <QualificationPage />)} />

@@ -6,7 +6,7 @@ import { daysBetween } from '../../kernel/dates.ts';
 import type { DelegationMeasure, DelegationSubject } from '../org/index.ts';
 import type { CurvePoint } from '../projects/index.ts';
 import { plannedValueAt } from '../projects/index.ts';
-import type { Change } from './approvals.schema.ts';
+import type { Change, StoredChange } from './approvals.schema.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const money = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
@@ -64,7 +64,8 @@ export function subjectsOf(change: Change, size: Partial<Record<DelegationMeasur
 }
 
 /** The request's headline: what is asked, in a line. */
-export function headlineOf(change: Change, size: Partial<Record<DelegationMeasure, number>>): string {
+export function headlineOf(change: StoredChange, size: Partial<Record<DelegationMeasure, number>>): string {
+  if (change.kind === 'initiation') return `Go-ahead of ${change.requestCode} with a budget of ${money(change.budget)}`;
   const percent = size.percent_of_bac === undefined ? '' : ` (${size.percent_of_bac} % of BAC)`;
   switch (change.kind) {
     case 'budget_increase':

@@ -53,8 +53,8 @@ async function sweepStep(db: Db, stepId: string, today: string): Promise<{ remin
       return { reminded: false, escalated: false };
     }
     const joined = (await repo.findRequest(tx, request.id))!;
-    const found = (await projectWithDefinition(tx, request.projectId))!;
-    const rules = approvalRulesOf(found.definition);
+    const found = request.projectId ? await projectWithDefinition(tx, request.projectId) : undefined;
+    const rules = approvalRulesOf(found?.definition ?? null);
     const project = { code: joined.projectCode, name: joined.projectName };
     const actor = sweeper();
     let reminded = false;

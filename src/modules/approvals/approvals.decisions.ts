@@ -31,6 +31,7 @@ import {
   type ApprovalView,
   type Change,
   DecisionBody,
+  type StoredChange,
   type DecisionInput,
   WithdrawBody,
 } from './approvals.schema.ts';
@@ -112,6 +113,25 @@ async function voterFor(tx: Tx, actor: Actor, locked: Locked): Promise<string> {
   );
 }
 
+/** What the final approval of a kind of request does that this module does not know: the go-ahead of an initiation request (intake). */
+export type ApprovalEffect = (tx: Tx, actor: Actor, request: repo.RequestRow) => Promise<Record<string, unknown>>;
+const effects = new Map<'initiation', ApprovalEffect>();
+
+/**
+ * Registers the effect of a kind whose record lives in another module, so that this module need
+ * not import it: intake registers the go-ahead of an initiation request.
+ * @example defineApprovalEffect('initiation', async (tx, actor, request) => ({ projectId }))
+ */
+export function defineApprovalEffect(kind: 'initiation', effect: ApprovalEffect): void {
+  effects.set(kind, effect);
+}
+
+/** The deadline rules of the request: its project's standard's, or the defaults for a go-ahead. */
+async function rulesFor(tx: Tx, request: repo.RequestRow) {
+  const found = request.projectId ? await projectWithDefinition(tx, request.projectId) : undefined;
+  return found ? approvalRulesOf(found.definition) : approvalRulesOf(null);
+}
+
 /** Applies what the approved change asks, in the decision's transaction; what it did, for the record. */
 async function applyEffect(
   tx: Tx,
@@ -119,14 +139,21 @@ async function applyEffect(
   request: repo.RequestRow,
   overrideReason: string | undefined,
 ): Promise<Record<string, unknown>> {
-  const change = request.change as Change;
+  const stored = request.change as StoredChange;
+  if (stored.kind === 'initiation') {
+    const handler = effects.get('initiation');
+    if (!handler) throw new Error('no effect is registered for the go-ahead of an initiation request');
+    return handler(tx, actor, request);
+  }
+  const change: Change = stored;
+  const projectId = request.projectId!;
   const reason = `${keyOf(request.number)} approved: ${request.title}`;
   const today = todayUtc();
   switch (change.kind) {
     case 'budget_increase': {
-      const found = await projectWithDefinition(tx, request.projectId);
-      if (!found) throw notFound('project', request.projectId);
-      const baseline = await currentBaseline(tx, request.projectId);
+      const found = await projectWithDefinition(tx, projectId);
+      if (!found) throw notFound('project', projectId);
+      const baseline = await currentBaseline(tx, projectId);
       const before = baseline?.bac ?? Number(found.project.budget);
       const after = Math.round((before + change.amount) * 100) / 100;
       const start = found.project.startDate ?? today;
@@ -137,19 +164,19 @@ async function applyEffect(
             { date: start, plannedValue: 0 },
             { date: finish > start ? finish : addDays(start, 1), plannedValue: after },
           ];
-      const set = await setBaselineInTx(tx, actor, request.projectId, { bac: after, curve, reason }, { checkAccess: false });
+      const set = await setBaselineInTx(tx, actor, projectId, { bac: after, curve, reason }, { checkAccess: false });
       return { baselineNumber: set.number, bacBefore: before, bacAfter: after };
     }
     case 'rebaseline': {
       const set = await setBaselineInTx(
         tx,
         actor,
-        request.projectId,
+        projectId,
         { bac: change.bac, curve: change.curve, reason },
         { checkAccess: false },
       );
-      const moved = await moveMilestoneBaselinesInTx(tx, actor, request.projectId, change.milestones, reason);
-      if (change.plannedFinishDate) await setPlannedFinishInTx(tx, actor, request.projectId, change.plannedFinishDate, reason);
+      const moved = await moveMilestoneBaselinesInTx(tx, actor, projectId, change.milestones, reason);
+      if (change.plannedFinishDate) await setPlannedFinishInTx(tx, actor, projectId, change.plannedFinishDate, reason);
       return {
         baselineNumber: set.number,
         bacAfter: change.bac,
@@ -162,7 +189,7 @@ async function applyEffect(
         tx,
         actor,
         {
-          projectId: request.projectId,
+          projectId: projectId,
           personId: change.personId ?? null,
           skillId: change.skillId,
           startMonth: change.startMonth,
@@ -176,7 +203,7 @@ async function applyEffect(
     }
     case 'infrastructure': {
       const row = await repo.insertInfrastructure(tx, {
-        projectId: request.projectId,
+        projectId: projectId,
         approvalRequestId: request.id,
         item: change.item,
         cost: change.cost.toFixed(2),
@@ -186,7 +213,7 @@ async function applyEffect(
       const cost = firstYearCost(change.cost, change.recurrence);
       await recordAudit(tx, actor, {
         entityType: 'project',
-        entityId: request.projectId,
+        entityId: projectId,
         action: 'project.infrastructure_recorded',
         after: {
           item: change.item,
@@ -224,7 +251,10 @@ export async function decideApproval(db: Db, actor: Actor, id: string, raw: Deci
     if (request.requestedBy === actor.userId) {
       throw new AppError('SELF_APPROVAL', `you raised ${keyOf(request.number)}: someone else decides on it`);
     }
-    if (await isProjectManagerOf(tx, actor, { id: request.projectId, projectManagerId: joined.projectManagerId })) {
+    if (
+      request.projectId &&
+      (await isProjectManagerOf(tx, actor, { id: request.projectId, projectManagerId: joined.projectManagerId }))
+    ) {
       throw new AppError('SELF_APPROVAL', `you manage ${joined.projectCode}: someone else decides on its requests`);
     }
     const voter = await voterFor(tx, actor, locked);
@@ -251,9 +281,7 @@ export async function decideApproval(db: Db, actor: Actor, id: string, raw: Deci
     await repo.updateStep(tx, step.id, { state: outcome.step, decidedAt: stepDecided ? now : null });
     const next = outcome.advance ? steps.find((s) => s.position === step.position + 1)! : null;
     if (next) {
-      const found = await projectWithDefinition(tx, request.projectId);
-      const rules = approvalRulesOf(found!.definition);
-      const dueOn = addDays(todayUtc(), rules.stepDeadlineDays);
+      const dueOn = addDays(todayUtc(), (await rulesFor(tx, request)).stepDeadlineDays);
       await repo.updateStep(tx, next.id, { state: 'active', activatedAt: now, dueOn });
       await tellStepApprovers(
         tx,
@@ -291,6 +319,7 @@ export async function decideApproval(db: Db, actor: Actor, id: string, raw: Deci
         quorum: step.quorum,
         ...(onBehalfOf ? { onBehalfOf } : {}),
         ...(effect ? { effect } : {}),
+        ...(input.overrideReason && effect?.overAllocationOverridden ? { overAllocationOverridden: input.overrideReason } : {}),
       },
       reason: input.comment ?? null,
     });
@@ -345,8 +374,7 @@ export async function answerApproval(db: Db, actor: Actor, id: string, raw: unkn
       last: false,
     });
     if (!outcome) refuseState(request, 'answer');
-    const found = await projectWithDefinition(tx, request.projectId);
-    const dueOn = addDays(todayUtc(), approvalRulesOf(found!.definition).stepDeadlineDays);
+    const dueOn = addDays(todayUtc(), (await rulesFor(tx, request)).stepDeadlineDays);
     await repo.insertAction(tx, {
       requestId: id,
       stepId: step.id,

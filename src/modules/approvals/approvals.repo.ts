@@ -5,6 +5,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { Page } from '../../kernel/lists.ts';
 import { userRoles, users } from '../auth/auth.tables.ts';
 import type { DelegationSubject } from '../org/index.ts';
+import { initiationRequests } from '../intake/intake.tables.ts';
 import { delegationThresholds, pmoMembers, pmos } from '../org/org.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
 import {
@@ -108,7 +109,9 @@ export interface StoredApprover {
 
 export interface RequestJoined {
   request: RequestRow;
+  /** The project's code, or the initiation request's whose go-ahead it is. */
   projectCode: string;
+  /** The project's name, or the initiation request's title. */
   projectName: string;
   projectManagerId: string | null;
   pmoName: string;
@@ -119,8 +122,8 @@ const requesters = alias(users, 'requesters');
 
 const joinedColumns = {
   request: approvalRequests,
-  projectCode: projects.code,
-  projectName: projects.name,
+  projectCode: sql<string>`coalesce(${projects.code}, ${initiationRequests.code})`,
+  projectName: sql<string>`coalesce(${projects.name}, ${initiationRequests.title})`,
   projectManagerId: projects.projectManagerId,
   pmoName: pmos.name,
   requesterName: requesters.displayName,
@@ -130,7 +133,8 @@ function joined(db: Queryable) {
   return db
     .select(joinedColumns)
     .from(approvalRequests)
-    .innerJoin(projects, eq(projects.id, approvalRequests.projectId))
+    .leftJoin(projects, eq(projects.id, approvalRequests.projectId))
+    .leftJoin(initiationRequests, eq(initiationRequests.id, approvalRequests.initiationRequestId))
     .innerJoin(pmos, eq(pmos.id, approvalRequests.pmoId))
     .innerJoin(requesters, eq(requesters.id, approvalRequests.requestedBy));
 }
@@ -146,12 +150,35 @@ export async function lockRequest(db: Queryable, id: string): Promise<RequestRow
   return row;
 }
 
-export async function nextRequestNumber(db: Queryable, projectId: string): Promise<number> {
+/** The next AR number of the project's requests, or of the initiation request's. */
+export async function nextRequestNumber(
+  db: Queryable,
+  of: { projectId: string } | { initiationRequestId: string },
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`coalesce(max(${approvalRequests.number}), 0) + 1` })
     .from(approvalRequests)
-    .where(eq(approvalRequests.projectId, projectId));
+    .where(
+      'projectId' in of
+        ? eq(approvalRequests.projectId, of.projectId)
+        : eq(approvalRequests.initiationRequestId, of.initiationRequestId),
+    );
   return Number(row!.n);
+}
+
+/** The open approval of an initiation request's go-ahead, if one waits. */
+export async function openInitiationApproval(db: Queryable, initiationRequestId: string): Promise<RequestRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(approvalRequests)
+    .where(
+      and(
+        eq(approvalRequests.initiationRequestId, initiationRequestId),
+        inArray(approvalRequests.state, ['pending', 'info_requested']),
+      ),
+    )
+    .limit(1);
+  return row;
 }
 
 export async function insertRequest(db: Queryable, values: typeof approvalRequests.$inferInsert): Promise<RequestRow> {
@@ -228,7 +255,7 @@ export async function countRequests(db: Queryable, condition: SQL | undefined): 
   const [row] = await db
     .select({ n: count() })
     .from(approvalRequests)
-    .innerJoin(projects, eq(projects.id, approvalRequests.projectId))
+    .leftJoin(projects, eq(projects.id, approvalRequests.projectId))
     .where(condition);
   return Number(row?.n ?? 0);
 }

@@ -17,6 +17,7 @@ import {
   CreateDelegateBody,
   DecisionBody,
   DelegateSchema,
+  PreviewApprovalBody,
   RaiseApprovalBody,
   WithdrawBody,
 } from './approvals.schema.ts';
@@ -53,7 +54,7 @@ const previewApproval = defineRoute('approvals.request', {
   tags: TAGS,
   summary:
     'What the change would do (new BAC and variance, capacity left, milestones that move) and who would approve it; nothing is written',
-  request: jsonBody(RaiseApprovalBody),
+  request: jsonBody(PreviewApprovalBody),
   responses: { 200: json(ApprovalPreviewSchema) },
 });
 
@@ -141,8 +142,8 @@ const getApprovalsDashboard = defineRoute('projects.read', {
 
 const COLUMNS: ExportColumn<ApprovalSummary>[] = [
   { header: 'Request', value: (a) => a.key },
-  { header: 'Project code', value: (a) => a.project.code },
-  { header: 'Project', value: (a) => a.project.name },
+  { header: 'Project code', value: (a) => a.project?.code ?? a.initiationRequest?.code ?? null },
+  { header: 'Project', value: (a) => a.project?.name ?? a.initiationRequest?.title ?? null },
   { header: 'Kind', value: (a) => a.kind },
   { header: 'Title', value: (a) => a.title },
   { header: 'Asked', value: (a) => a.headline },

@@ -7,7 +7,14 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, 'use a month, 20
 const text = (max: number) => z.string().trim().max(max);
 const positiveMoney = z.number().positive('must be more than 0').max(1e12);
 
-export const APPROVAL_KINDS = ['budget_increase', 'headcount', 'infrastructure', 'rebaseline', 'scope_change'] as const;
+export const APPROVAL_KINDS = [
+  'budget_increase',
+  'headcount',
+  'infrastructure',
+  'rebaseline',
+  'scope_change',
+  'initiation',
+] as const;
 export const APPROVAL_STATES = ['pending', 'info_requested', 'approved', 'rejected', 'withdrawn'] as const;
 export const STEP_STATES = ['waiting', 'active', 'info_requested', 'approved', 'rejected'] as const;
 export const COST_CATEGORIES = ['labour', 'contractors', 'infrastructure', 'licences', 'travel', 'other'] as const;
@@ -77,6 +84,35 @@ const ScopeChange = z
 export const ChangeSchema = z.discriminatedUnion('kind', [BudgetIncrease, Headcount, Infrastructure, Rebaseline, ScopeChange]);
 export type Change = z.infer<typeof ChangeSchema>;
 
+/**
+ * The go-ahead of an initiation request whose budget is above its PMO lead's limit: the lead's
+ * decision (what the approval sets), kept until the senior steps approve it. Raised by the
+ * lead's decision on the request, never through POST /approvals.
+ */
+const InitiationChange = z
+  .object({
+    kind: z.literal('initiation'),
+    requestId: z.string(),
+    requestCode: z.string(),
+    budget: z.number(),
+    requesterUserId: z.string().nullable(),
+    leadUserId: z.string(),
+    decision: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "The PMO lead's decision body, applied on the last approval" }),
+  })
+  .openapi('InitiationChange');
+export type InitiationChangeValue = z.infer<typeof InitiationChange>;
+export const StoredChangeSchema = z.discriminatedUnion('kind', [
+  BudgetIncrease,
+  Headcount,
+  Infrastructure,
+  Rebaseline,
+  ScopeChange,
+  InitiationChange,
+]);
+export type StoredChange = z.infer<typeof StoredChangeSchema>;
+
 export const RaiseApprovalBody = z
   .object({
     projectId: z.uuid(),
@@ -86,6 +122,10 @@ export const RaiseApprovalBody = z
   })
   .openapi('RaiseApproval');
 export type RaiseApprovalInput = z.input<typeof RaiseApprovalBody>;
+
+/** What the preview needs: the project and the change (a title and reason may come along; they are not read). */
+export const PreviewApprovalBody = RaiseApprovalBody.partial({ title: true, reason: true }).openapi('PreviewApproval');
+export type PreviewApprovalInput = z.input<typeof PreviewApprovalBody>;
 
 export const DecisionBody = z
   .object({
@@ -173,7 +213,14 @@ const ActionSchema = z.object({
 const summaryFields = {
   id: z.string(),
   key: z.string().openapi({ example: 'AR-3' }),
-  project: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  project: z
+    .object({ id: z.string(), code: z.string(), name: z.string() })
+    .nullable()
+    .openapi({ description: 'The project the change is for; null for the go-ahead of an initiation request' }),
+  initiationRequest: z
+    .object({ id: z.string(), code: z.string(), title: z.string() })
+    .nullable()
+    .openapi({ description: 'The initiation request whose go-ahead waits for this approval' }),
   pmo: Ref,
   kind: z.enum(APPROVAL_KINDS),
   title: z.string(),
@@ -202,7 +249,7 @@ export const ApprovalSchema = z
   .object({
     ...summaryFields,
     reason: z.string(),
-    change: ChangeSchema,
+    change: StoredChangeSchema,
     impact: ImpactSchema,
     size: z.record(z.string(), z.number()),
     steps: z.array(StepSchema),

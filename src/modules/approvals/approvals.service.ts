@@ -4,7 +4,7 @@
  * the PMO's delegation of authority gives it. This file raises and reads them; the decisions and
  * their effects are in approvals.decisions.ts.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, isSystem, requirePermission } from '../../kernel/actor.ts';
 import { addDays, today as todayUtc } from '../../kernel/dates.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
@@ -35,16 +35,19 @@ import {
   type ApprovalView,
   type Change,
   type Impact,
+  PreviewApprovalBody,
+  type PreviewApprovalInput,
   RaiseApprovalBody,
   type RaiseApprovalInput,
+  type StoredChange,
 } from './approvals.schema.ts';
 import { approvalRequests } from './approvals.tables.ts';
 
 /** The standard's deadline for one step, and the days after it that a late step is escalated. */
-export function approvalRulesOf(definition: StandardDefinition): { stepDeadlineDays: number; escalateAfterDays: number } {
+export function approvalRulesOf(definition: StandardDefinition | null): { stepDeadlineDays: number; escalateAfterDays: number } {
   return {
-    stepDeadlineDays: definition.approvals?.stepDeadlineDays ?? 5,
-    escalateAfterDays: definition.approvals?.escalateAfterDays ?? 2,
+    stepDeadlineDays: definition?.approvals?.stepDeadlineDays ?? 5,
+    escalateAfterDays: definition?.approvals?.escalateAfterDays ?? 2,
   };
 }
 
@@ -248,9 +251,9 @@ const routeView = (routing: Routing) =>
     : [];
 
 /** What the change would do and who would approve it, before anything is written (the form's preview). */
-export async function previewApproval(db: Db, actor: Actor, raw: RaiseApprovalInput) {
+export async function previewApproval(db: Db, actor: Actor, raw: PreviewApprovalInput) {
   requirePermission(actor, 'approvals.request');
-  const input = parseInput(RaiseApprovalBody, raw);
+  const input = parseInput(PreviewApprovalBody, raw);
   const assessed = await assess(db, actor, input, false);
   return {
     impact: assessed.impact,
@@ -309,7 +312,7 @@ export async function raiseApproval(db: Db, actor: Actor, raw: RaiseApprovalInpu
       });
     }
     const { project } = assessed;
-    const number = await repo.nextRequestNumber(tx, project.id);
+    const number = await repo.nextRequestNumber(tx, { projectId: project.id });
     const now = new Date();
     const today = todayUtc();
     const rules = approvalRulesOf(assessed.definition);
@@ -372,7 +375,13 @@ export async function actingAs(db: Queryable, actor: Actor, day = todayUtc()): P
  * route (an executive or resource manager who decides on it), or standing in for one today.
  */
 async function maySee(db: Queryable, actor: Actor, request: repo.RequestRow): Promise<boolean> {
-  if (await canSeeProject(db, actor, request.projectId)) return true;
+  if (request.projectId) {
+    if (await canSeeProject(db, actor, request.projectId)) return true;
+  } else {
+    // A go-ahead: the staff of the PMO deciding it, and the initiation request's requester.
+    if ((request.change as { requesterUserId?: string | null }).requesterUserId === actor.userId && actor.userId) return true;
+    if ((await governedPmoIds(db, actor)).includes(request.pmoId)) return true;
+  }
   const steps = await repo.stepsOf(db, [request.id]);
   const who = new Set(await actingAs(db, actor));
   return steps.some((s) => (s.approvers as repo.StoredApprover[]).some((a) => who.has(a.userId)));
@@ -414,11 +423,14 @@ function summaryView(row: repo.RequestJoined, steps: repo.StepRow[], today: stri
   return {
     id: r.id,
     key: keyOf(r.number),
-    project: { id: r.projectId, code: row.projectCode, name: row.projectName },
+    project: r.projectId ? { id: r.projectId, code: row.projectCode, name: row.projectName } : null,
+    initiationRequest: r.initiationRequestId
+      ? { id: r.initiationRequestId, code: row.projectCode, title: row.projectName }
+      : null,
     pmo: { id: r.pmoId, name: row.pmoName },
     kind: r.kind,
     title: r.title,
-    headline: headlineOf(r.change as Change, r.size as Record<string, number>),
+    headline: headlineOf(r.change as StoredChange, r.size as Record<string, number>),
     state: r.state,
     currentStep: r.currentStep,
     waitingOn: step
@@ -442,8 +454,15 @@ export async function getApproval(db: Queryable, actor: Actor, id: string): Prom
     actions.filter((a) => a.action.stepId === stepId && a.action.action === 'approve').length;
   const acting = await actingAs(db, actor, today);
   const current = steps.find((s) => s.position === r.currentStep);
-  const voted = new Set(actions.filter((a) => a.action.stepId === current?.id).map((a) => a.action.approverUserId));
-  const managesIt = await isProjectManagerOf(db, actor, { id: r.projectId, projectManagerId: row.projectManagerId });
+  // Votes only: a question asked on the step leaves its asker free to decide once it is answered.
+  const voted = new Set(
+    actions
+      .filter((a) => a.action.stepId === current?.id && (a.action.action === 'approve' || a.action.action === 'reject'))
+      .map((a) => a.action.approverUserId),
+  );
+  const managesIt = r.projectId
+    ? await isProjectManagerOf(db, actor, { id: r.projectId, projectManagerId: row.projectManagerId })
+    : false;
   const own = r.requestedBy === actor.userId;
   const onStep =
     current !== undefined &&
@@ -452,7 +471,7 @@ export async function getApproval(db: Queryable, actor: Actor, id: string): Prom
   return {
     ...summaryView(row, steps, today),
     reason: r.reason,
-    change: r.change as Change,
+    change: r.change as StoredChange,
     impact: r.impact as Impact,
     size: r.size as Record<string, number>,
     steps: steps.map((s) => stepView(s, approvalsOn(s.id), today)),
@@ -487,7 +506,13 @@ export interface ApprovalListFilter {
 export async function visibleRequestsCondition(db: Queryable, actor: Actor) {
   const acting = await actingAs(db, actor);
   const projects = await visibleProjectIdFilter(db, actor, approvalRequests.projectId);
-  return projects === undefined ? undefined : sql`(${projects} OR ${repo.namesApprover(acting)})`;
+  if (projects === undefined) return undefined;
+  // Go-aheads of initiation requests: the deciding PMO's staff and the requester.
+  const governed = await governedPmoIds(db, actor);
+  const goAheads = sql`(${approvalRequests.projectId} IS NULL AND (${
+    governed.length ? inArray(approvalRequests.pmoId, governed) : sql`false`
+  } OR ${approvalRequests.change}->>'requesterUserId' = ${actor.userId ?? ''}))`;
+  return sql`(${projects} OR ${repo.namesApprover(acting)} OR ${goAheads})`;
 }
 
 /** One page of the requests the actor may see, newest first, with how many match in all. */

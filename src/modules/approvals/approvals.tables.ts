@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
 import { users } from '../auth/auth.tables.ts';
+import { initiationRequests } from '../intake/intake.tables.ts';
 import { pmos } from '../org/org.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
 
@@ -11,6 +12,7 @@ export const approvalKind = pgEnum('approval_kind', [
   'infrastructure',
   'rebaseline',
   'scope_change',
+  'initiation',
 ]);
 export const approvalState = pgEnum('approval_state', ['pending', 'info_requested', 'approved', 'rejected', 'withdrawn']);
 export const approvalStepState = pgEnum('approval_step_state', ['waiting', 'active', 'info_requested', 'approved', 'rejected']);
@@ -34,14 +36,15 @@ export const approvalRequests = pgTable(
   'approval_requests',
   {
     id: id(),
-    projectId: uuid()
-      .notNull()
-      .references(() => projects.id),
-    /** The PMO governing the project when it was raised: the queue it belongs to. */
+    /** The project the change is for; null for the go-ahead of an initiation request. */
+    projectId: uuid().references(() => projects.id),
+    /** The initiation request whose go-ahead (its PMO lead's approval) waits for the senior steps. */
+    initiationRequestId: uuid().references(() => initiationRequests.id),
+    /** The PMO governing the project (the target PMO of an initiation request): the queue it belongs to. */
     pmoId: uuid()
       .notNull()
       .references(() => pmos.id),
-    /** AR-1, AR-2, … per project. */
+    /** AR-1, AR-2, … per project (per initiation request). */
     number: integer().notNull(),
     kind: approvalKind().notNull(),
     title: text().notNull(),
@@ -66,6 +69,7 @@ export const approvalRequests = pgTable(
   },
   (t) => [
     uniqueIndex('approval_requests_project_number').on(t.projectId, t.number),
+    index('approval_requests_initiation').on(t.initiationRequestId),
     index('approval_requests_pmo_state').on(t.pmoId, t.state),
   ],
 );

@@ -22,11 +22,23 @@ export { approvalsRoutes } from './approvals.routes.ts';
 /** Use cases of the requests (each one transaction with its audit event and notices). */
 export { getApproval, listApprovals, previewApproval, raiseApproval } from './approvals.service.ts';
 export { answerApproval, decideApproval, withdrawApproval } from './approvals.decisions.ts';
+/** The effect of a kind whose record is another module's: `defineApprovalEffect('initiation', handler)` (intake). */
+export { defineApprovalEffect, type ApprovalEffect } from './approvals.decisions.ts';
+/** The go-ahead of an initiation request above its lead's limit: `await routeGoAheadInTx(tx, lead, input)` (null: the lead decides alone). */
+export { routeGoAheadInTx, type GoAheadInput, type RoutedGoAhead } from './approvals.initiation.ts';
+export { openInitiationApproval } from './approvals.repo.ts';
+export { keyOf as approvalKey } from './approvals.service.ts';
 export { createDelegate, deleteDelegate, listDelegates } from './approvals.delegates.ts';
 /** The late steps' reminders and escalations (the job queue runs it every 15 minutes). */
 export { DEADLINES_TASK, sweepApprovalDeadlines } from './approvals.deadlines.ts';
 export { approvalsDashboard } from './approvals.dashboard.ts';
-export type { ApprovalSummary, ApprovalView, DelegateView, RaiseApprovalInput } from './approvals.schema.ts';
+export type {
+  ApprovalSummary,
+  ApprovalView,
+  DelegateView,
+  InitiationChangeValue,
+  RaiseApprovalInput,
+} from './approvals.schema.ts';
 
 const projectIds = (where: ReturnType<typeof sql> | undefined) =>
   sql`SELECT ${projects.id}::text FROM ${projects}${where ? sql` WHERE ${where}` : sql``}`;

@@ -128,6 +128,68 @@ describe('deciding an initiation request', () => {
     ...overrides,
   });
 
+  it('sends a budget above the lead’s limit up the line: the COO’s approval makes the go-ahead, in its transaction', async () => {
+    const id = await requestInReview(pm);
+    const before = await snapshot();
+    const body = approval({ budget: 600_000 });
+    const reply = await lead.post(`/api/v1/requests/${id}/decision`, body);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.project).toBeNull();
+    expect(reply.body.goAhead).toMatchObject({ key: 'AR-1', waitingOn: [expect.any(String)] });
+    // Nothing of the go-ahead yet: the request is still in review.
+    expect((await requestState(id)).state).toBe('in_review');
+    expect((await snapshot()).projects).toBe(before.projects);
+    const again = await lead.post(`/api/v1/requests/${id}/decision`, approval({ budget: 600_000 }));
+    expect(again.status).toBe(409);
+
+    const coo = await ApiClient.signIn(app, 'coo@example.com');
+    const waiting = await coo.get('/api/v1/approvals?waitingOn=me&kind=initiation');
+    const mine = (waiting.body.items as { id: string; initiationRequest: { id: string } | null }[]).find(
+      (a) => a.initiationRequest?.id === id,
+    );
+    expect(mine).toBeDefined();
+    const detail = await coo.get(`/api/v1/approvals/${mine!.id}`);
+    expect(detail.body.steps.map((s: { level: string; state: string }) => `${s.level} ${s.state}`)).toEqual([
+      'pmo_lead approved',
+      'reporting_executive active',
+    ]);
+    expect(detail.body.steps[1].because).toMatch(/600,000 of money is within the reporting executive's 2,000,000/);
+    // The requester follows it too.
+    expect((await pm.get(`/api/v1/approvals/${mine!.id}`)).status).toBe(200);
+
+    const approved = await coo.post(`/api/v1/approvals/${mine!.id}/decision`, { outcome: 'approve', comment: 'Agreed' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.state).toBe('approved');
+    expect(approved.body.effect).toMatchObject({ projectCode: body.projectCode });
+    const after = await requestState(id);
+    expect(after.state).toBe('approved');
+    const [project] = await rows<{ budget: string }>(
+      `SELECT budget::text AS budget FROM projects WHERE id = '${after.project_id}'`,
+    );
+    expect(Number(project!.budget)).toBe(600_000);
+    expect(await requestEvents(id)).toEqual(expect.arrayContaining(['request.go_ahead_routed', 'request.decide']));
+  });
+
+  it('lets the lead approve alone within their limit, as before', async () => {
+    const id = await requestInReview(pm);
+    const reply = await lead.post(`/api/v1/requests/${id}/decision`, approval({ budget: 400_000 }));
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.goAhead).toBeNull();
+    expect(reply.body.project).not.toBeNull();
+  });
+
+  it('checks everything the go-ahead will do before it goes up the line', async () => {
+    const id = await requestInReview(pm);
+    const before = await snapshot();
+    const reply = await lead.post(
+      `/api/v1/requests/${id}/decision`,
+      approval({ budget: 600_000, projectManagerId: people['hannah.moore@example.com'] }),
+    );
+    expect(reply.status).toBe(422);
+    expect(await snapshot()).toEqual(before);
+    expect(await rows(`SELECT 1 FROM approval_requests WHERE initiation_request_id = '${id}'`)).toEqual([]);
+  });
+
   it('refuses an untrained project manager with the courses they lack, and writes nothing', async () => {
     const id = await requestInReview(pm);
     const before = await snapshot();

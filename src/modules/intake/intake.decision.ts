@@ -4,7 +4,16 @@ import type { Db, Tx } from '../../kernel/db.ts';
 import { AppError, type FieldIssue, validationFailed } from '../../kernel/errors.ts';
 import { addDays, addMonths, monthsBetween, today } from '../../kernel/dates.ts';
 import { transact } from '../../kernel/usecase.ts';
+import {
+  type InitiationChangeValue,
+  type RoutedGoAhead,
+  approvalKey,
+  defineApprovalEffect,
+  openInitiationApproval,
+  routeGoAheadInTx,
+} from '../approvals/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findUserById, loadActor } from '../auth/index.ts';
 import {
   type CurvePoint,
   type ProjectView,
@@ -70,6 +79,23 @@ export interface DecisionResult {
   request: Awaited<ReturnType<typeof getRequest>>;
   project: ProjectView | null;
   allocations: AllocationView[];
+  /** The approval the go-ahead waits for when its budget is above the lead's limit; the request stays in review. */
+  goAhead: RoutedGoAhead | null;
+}
+
+/** Thrown to roll back a savepoint whose work was only a check. */
+class DryRunDone extends Error {}
+
+/** Runs `work` in a savepoint that is always rolled back: every check it makes, nothing it writes. */
+async function dryRun(tx: Tx, work: (sp: Tx) => Promise<unknown>): Promise<void> {
+  try {
+    await tx.transaction(async (sp) => {
+      await work(sp as Tx);
+      throw new DryRunDone();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunDone)) throw err;
+  }
 }
 
 /** The last day of a span of whole months from `start`: 2026-09-01 + 10 months → 2027-06-30. */
@@ -202,9 +228,43 @@ export async function decideRequest(db: Db, actor: Actor, requestId: string, raw
     );
   }
   const input = parsed.data;
+  let goAhead: RoutedGoAhead | null = null;
   const outcome = await transact(db, async ({ tx }) => {
     await checkDecisionInTx(tx, actor, requestId, input.outcome);
+    const open = await openInitiationApproval(tx, requestId);
+    if (open) {
+      throw new AppError(
+        'INVALID_STATE',
+        `the go-ahead of this request waits for its approval ${approvalKey(open.number)}: it is decided there`,
+        { approvalId: open.id },
+      );
+    }
     const request = await getRequestForDecisionInTx(tx, requestId);
+    if (input.outcome === 'approve') {
+      // Above the lead's limit the go-ahead goes up the line: everything it will do is checked
+      // now (in a savepoint rolled back), and made by the last approval.
+      await dryRun(tx, (sp) => approveInTx(sp, actor, request, input));
+      goAhead = await routeGoAheadInTx(tx, actor, {
+        requestId,
+        requestCode: request.code,
+        title: request.title,
+        pmoId: request.pmoId!,
+        budget: input.budget!,
+        requesterUserId: request.requesterUserId,
+        rationale: input.rationale,
+        decision: JSON.parse(JSON.stringify(input)),
+      });
+      if (goAhead) {
+        await recordAudit(tx, actor, {
+          entityType: 'request',
+          entityId: requestId,
+          action: 'request.go_ahead_routed',
+          after: { approvalId: goAhead.id, approval: goAhead.key, waitingOn: goAhead.waitingOn, budget: input.budget },
+          reason: input.rationale,
+        });
+        return null;
+      }
+    }
     const approved = input.outcome === 'approve' ? await approveInTx(tx, actor, request, input) : null;
     // Records the decision and tells the requester and the sponsor, in this transaction.
     await markDecidedInTx(tx, actor, requestId, {
@@ -220,5 +280,29 @@ export async function decideRequest(db: Db, actor: Actor, requestId: string, raw
     request: await getRequest(db, actor, requestId),
     project: outcome?.project ?? null,
     allocations: outcome?.allocations ?? [],
+    goAhead,
   };
 }
+
+/**
+ * The go-ahead an approval request waited for: its last approval makes the lead's decision, in its
+ * transaction — the project, its baseline, allocations and the go-ahead, as the lead asked — on the
+ * lead's authority, which the senior approvals completed.
+ */
+defineApprovalEffect('initiation', async (tx, approver, approval) => {
+  const change = approval.change as InitiationChangeValue;
+  const user = await findUserById(tx, change.leadUserId);
+  if (!user) throw new AppError('INVALID_STATE', 'the PMO lead who decided the request has no account any more');
+  const lead = await loadActor(tx, user);
+  await checkDecisionInTx(tx, lead, change.requestId, 'approve');
+  const request = await getRequestForDecisionInTx(tx, change.requestId);
+  const input = DecisionBody.parse(change.decision);
+  const approved = await approveInTx(tx, lead, request, input);
+  await markDecidedInTx(tx, lead, change.requestId, {
+    outcome: 'approve',
+    rationale: `${input.rationale} (approved up the line by ${approver.name})`,
+    conditions: input.conditions,
+    projectId: approved.project.id,
+  });
+  return { projectId: approved.project.id, projectCode: approved.project.code, allocations: approved.allocations.length };
+});

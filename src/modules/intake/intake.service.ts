@@ -1,3 +1,4 @@
+import { approvalKey, openInitiationApproval } from '../approvals/index.ts';
 import type { z } from '@hono/zod-openapi';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db.ts';
@@ -78,6 +79,8 @@ async function detailView(db: Queryable, actor: Actor, row: repo.RequestJoined):
   const commentsCount = await repo.countComments(db, r.id);
   const attachments = await repo.listAttachments(db, r.id);
   const relation = await relationTo(db, actor, r);
+  // A go-ahead up the line is decided on its approval request, not here again.
+  const goAhead = await openInitiationApproval(db, r.id);
   return {
     ...summaryView(row),
     problem: r.problem,
@@ -98,7 +101,8 @@ async function detailView(db: Queryable, actor: Actor, row: repo.RequestJoined):
     projectId: r.projectId,
     commentsCount,
     attachments: attachments.map(attachmentView),
-    allowedActions: allowedActions(r.state, relation),
+    allowedActions: allowedActions(r.state, relation).filter((a) => !(goAhead && a === 'decide')),
+    goAheadApproval: goAhead ? { id: goAhead.id, key: approvalKey(goAhead.number), state: goAhead.state } : null,
     createdAt: isoInstant(r.createdAt)!,
   };
 }

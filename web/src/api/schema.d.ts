@@ -524,7 +524,7 @@ export interface paths {
   '/api/v1/requests/{id}/decision': {
     /**
      * The PMO's decision on a request in review: approve (creates the project, baseline, allocations and go-ahead in one transaction), reject or defer
-     * @description Only a lead of the target PMO decides, never on their own request. Approval needs a consistent set of driver comparisons with every driver rated (409 otherwise), a project manager holding the project type's required training (422 listing missing courses), and allocations within capacity (409 OVER_ALLOCATED with the figures, unless overridden with a reason).
+     * @description Only a lead of the target PMO decides, never on their own request. Approval needs a consistent set of driver comparisons with every driver rated (409 otherwise), a project manager holding the project type's required training (422 listing missing courses), and allocations within capacity (409 OVER_ALLOCATED with the figures, unless overridden with a reason). A budget above the lead's limit in the PMO's delegation thresholds (budget increase in money) does not approve yet: everything is checked, and an approval request goes up the reporting line; its last approval makes the go-ahead.
      */
     post: operations['decideRequest'];
   };
@@ -2402,17 +2402,24 @@ export interface components {
       id: string;
       /** @example AR-3 */
       key: string;
+      /** @description The project the change is for; null for the go-ahead of an initiation request */
       project: {
         id: string;
         code: string;
         name: string;
-      };
+      } | null;
+      /** @description The initiation request whose go-ahead waits for this approval */
+      initiationRequest: {
+        id: string;
+        code: string;
+        title: string;
+      } | null;
       pmo: {
         id: string;
         name: string;
       };
       /** @enum {string} */
-      kind: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change';
+      kind: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change' | 'initiation';
       title: string;
       /** @description What is asked, in a line: "+15,000 (15 % of BAC)" */
       headline: string;
@@ -2497,11 +2504,11 @@ export interface components {
         budget: number;
       } | null;
     };
-    RaiseApproval: {
+    PreviewApproval: {
       /** Format: uuid */
       projectId: string;
-      title: string;
-      reason: string;
+      title?: string;
+      reason?: string;
       change:
         | components['schemas']['BudgetIncreaseChange']
         | components['schemas']['HeadcountChange']
@@ -2576,17 +2583,24 @@ export interface components {
       id: string;
       /** @example AR-3 */
       key: string;
+      /** @description The project the change is for; null for the go-ahead of an initiation request */
       project: {
         id: string;
         code: string;
         name: string;
-      };
+      } | null;
+      /** @description The initiation request whose go-ahead waits for this approval */
+      initiationRequest: {
+        id: string;
+        code: string;
+        title: string;
+      } | null;
       pmo: {
         id: string;
         name: string;
       };
       /** @enum {string} */
-      kind: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change';
+      kind: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change' | 'initiation';
       title: string;
       /** @description What is asked, in a line: "+15,000 (15 % of BAC)" */
       headline: string;
@@ -2616,7 +2630,8 @@ export interface components {
         | components['schemas']['HeadcountChange']
         | components['schemas']['InfrastructureChange']
         | components['schemas']['RebaselineChange']
-        | components['schemas']['ScopeChange'];
+        | components['schemas']['ScopeChange']
+        | components['schemas']['InitiationChange'];
       impact: components['schemas']['ApprovalImpact'];
       size: {
         [key: string]: number;
@@ -2668,6 +2683,31 @@ export interface components {
       youMayDecide: boolean;
       youMayAnswer: boolean;
       youMayWithdraw: boolean;
+    };
+    InitiationChange: {
+      /** @enum {string} */
+      kind: 'initiation';
+      requestId: string;
+      requestCode: string;
+      budget: number;
+      requesterUserId: string | null;
+      leadUserId: string;
+      /** @description The PMO lead's decision body, applied on the last approval */
+      decision: {
+        [key: string]: unknown;
+      };
+    };
+    RaiseApproval: {
+      /** Format: uuid */
+      projectId: string;
+      title: string;
+      reason: string;
+      change:
+        | components['schemas']['BudgetIncreaseChange']
+        | components['schemas']['HeadcountChange']
+        | components['schemas']['InfrastructureChange']
+        | components['schemas']['RebaselineChange']
+        | components['schemas']['ScopeChange'];
     };
     ApprovalDecision: {
       /** @enum {string} */
@@ -3337,6 +3377,12 @@ export interface components {
         | 'attach'
         | 'comment'
       )[];
+      /** @description The approval request the go-ahead waits for (a budget above the PMO lead's limit), while it is open */
+      goAheadApproval: {
+        id: string;
+        key: string;
+        state: string;
+      } | null;
       createdAt: string;
     };
     RequestBenefit: {
@@ -3460,6 +3506,12 @@ export interface components {
       request: components['schemas']['InitiationRequest'];
       project: components['schemas']['Project'];
       allocations: components['schemas']['Allocation'][];
+      /** @description An approval above the PMO lead's limit: the approval request the go-ahead waits for (the request stays in review); null otherwise */
+      goAhead: {
+        id: string;
+        key: string;
+        waitingOn: string[];
+      } | null;
     };
     Allocation: {
       id: string;
@@ -11406,7 +11458,7 @@ export interface operations {
       query?: {
         /** @description open: pending or waiting for information */
         state?: 'pending' | 'info_requested' | 'approved' | 'rejected' | 'withdrawn' | 'open';
-        kind?: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change';
+        kind?: 'budget_increase' | 'headcount' | 'infrastructure' | 'rebaseline' | 'scope_change' | 'initiation';
         projectId?: string;
         pmoId?: string;
         /** @description me: the requests whose current step the caller (or whom they stand in for) may decide */
@@ -11566,7 +11618,7 @@ export interface operations {
   previewApproval: {
     requestBody: {
       content: {
-        'application/json': components['schemas']['RaiseApproval'];
+        'application/json': components['schemas']['PreviewApproval'];
       };
     };
     responses: {
@@ -15521,7 +15573,7 @@ export interface operations {
   };
   /**
    * The PMO's decision on a request in review: approve (creates the project, baseline, allocations and go-ahead in one transaction), reject or defer
-   * @description Only a lead of the target PMO decides, never on their own request. Approval needs a consistent set of driver comparisons with every driver rated (409 otherwise), a project manager holding the project type's required training (422 listing missing courses), and allocations within capacity (409 OVER_ALLOCATED with the figures, unless overridden with a reason).
+   * @description Only a lead of the target PMO decides, never on their own request. Approval needs a consistent set of driver comparisons with every driver rated (409 otherwise), a project manager holding the project type's required training (422 listing missing courses), and allocations within capacity (409 OVER_ALLOCATED with the figures, unless overridden with a reason). A budget above the lead's limit in the PMO's delegation thresholds (budget increase in money) does not approve yet: everything is checked, and an approval request goes up the reporting line; its last approval makes the go-ahead.
    */
   decideRequest: {
     parameters: {

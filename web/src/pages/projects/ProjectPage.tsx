@@ -7,6 +7,7 @@ import { RecordState } from '../../components/QueryState.tsx';
 import { RecordHistory } from '../../components/RecordHistory.tsx';
 import { PastFinishTag, ProjectStateTag } from '../../components/tags.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
+import { ProjectApprovalsTab } from '../approvals/ProjectApprovalsTab.tsx';
 import { PerformanceTab } from '../performance/PerformanceTab.tsx';
 import { RisksTab } from '../raid/RisksTab.tsx';
 import { StatusReportsTab } from '../reports/StatusReportsTab.tsx';
@@ -170,6 +171,7 @@ export default function ProjectPage() {
                 },
                 { key: 'risks', label: 'Risks & issues', children: <RisksTab projectId={p.id} /> },
                 { key: 'team', label: 'Team & allocations', children: <ProjectTeamTab projectId={p.id} /> },
+                { key: 'approvals', label: 'Approvals', children: <ProjectApprovalsTab project={p} /> },
                 { key: 'history', label: 'History', children: <RecordHistory entityType="project" entityId={p.id} /> },
               ]}
             />

@@ -166,6 +166,13 @@ export function DecisionPanel({ request, onDecided }: { request: DecidableReques
       if (result.project) {
         message.success(`Approved: project ${result.project.code} has its go-ahead.`);
         navigate(`/projects/${result.project.id}`);
+      } else if (result.goAhead) {
+        // Above the lead's limit: the go-ahead waits for the line's approval.
+        message.success(
+          `Approved by you; the go-ahead now waits for ${result.goAhead.waitingOn.join(', ')} (${result.goAhead.key}).`,
+          6,
+        );
+        navigate(`/approvals/${result.goAhead.id}`);
       } else {
         message.success(v.outcome === 'reject' ? 'Request rejected.' : 'Request deferred.');
       }

@@ -114,6 +114,21 @@ export default function RequestPage() {
                 </>
               }
             />
+            {r.goAheadApproval && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title="The go-ahead waits for approval up the line"
+                description={
+                  <Typography.Text>
+                    The PMO lead approved it; its budget is above the lead&apos;s limit, so the go-ahead is made when{' '}
+                    <Link to={`/approvals/${r.goAheadApproval.id}`}>its approval request {r.goAheadApproval.key}</Link> is
+                    approved.
+                  </Typography.Text>
+                }
+              />
+            )}
             {r.state === 'info_requested' && r.allowedActions.includes('edit') && (
               <Alert
                 type="warning"
