@@ -24,8 +24,10 @@ export async function makeReportingType(
   db: Db,
   org: Organisation,
   reporting: Partial<StandardDefinition['reporting']> = {},
+  approvals?: StandardDefinition['approvals'],
 ): Promise<string> {
   const definition = sampleDefinition(0);
+  if (approvals) definition.approvals = approvals;
   definition.reporting = {
     cadence: 'weekly',
     ragDimensions: ['schedule', 'cost', 'scope'],

@@ -3,8 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { makeReportingProject, makeReportingType } from '../../../test/support/factories-reports.ts';
 import { actorOf, makeResourcePerson, makeSkill } from '../../../test/support/factories-resources.ts';
-import { type Organisation, issueFields, makeOrganisation, signInAs } from '../../../test/support/factories-standards.ts';
-import { testApp, type TestApp } from '../../../test/support/http.ts';
+import {
+  type Organisation,
+  TEST_PASSWORD,
+  addPmoMember,
+  issueFields,
+  makeOrganisation,
+  makeUser,
+  signInAs,
+} from '../../../test/support/factories-standards.ts';
+import { ApiClient, testApp, type TestApp } from '../../../test/support/http.ts';
 import { systemActor } from '../../kernel/actor.ts';
 import { addDays, addMonths, today } from '../../kernel/dates.ts';
 import { auditEvents } from '../audit/audit.tables.ts';
@@ -212,6 +220,36 @@ describe('a budget increase of 15 % of BAC', () => {
   });
 });
 
+describe('a step with a quorum', () => {
+  it('waits for as many approvals as the standard asks of the level, each approver once', async () => {
+    const quorumType = await makeReportingType(
+      database.db,
+      org,
+      {},
+      { stepDeadlineDays: 3, escalateAfterDays: 1, quorum: { pmo_lead: 2 } },
+    );
+    const secondLead = await makeUser(database.db, { name: 'Second Lead' });
+    await addPmoMember(database.db, org.pmos.enterprise.id, secondLead.personId!, 'lead');
+    const p = await makeReportingProject(database.db, org, {
+      typeId: quorumType,
+      projectManagerId: org.users.pm1.personId!,
+      bac: 100_000,
+    });
+    const request = await raise(budgetIncrease(p.id, 5_000));
+    expect(request.steps).toEqual([expect.objectContaining({ level: 'pmo_lead', quorum: 2, dueOn: addDays(today(), 3) })]);
+    const first = await decide('lead', request.id, { outcome: 'approve' });
+    expect(first.body).toMatchObject({ state: 'pending', steps: [expect.objectContaining({ state: 'active', approvals: 1 })] });
+    const twice = await decide('lead', request.id, { outcome: 'approve' });
+    expect(twice.status).toBe(409);
+    const client = await ApiClient.signIn(app, secondLead.email, TEST_PASSWORD);
+    const second = await client.post(`/api/v1/approvals/${request.id}/decision`, { outcome: 'approve' });
+    expect(second.body).toMatchObject({
+      state: 'approved',
+      steps: [expect.objectContaining({ state: 'approved', approvals: 2 })],
+    });
+  });
+});
+
 describe('holiday cover', () => {
   it('lets the delegate decide for the approver from the first day to the last, recording who acted for whom', async () => {
     const p = await project();
@@ -363,7 +401,10 @@ describe('a late step', () => {
     const again = await sweepApprovalDeadlines(database.db, addDays(due, 4));
     const view = await (await as('pm1')).get(`/api/v1/approvals/${request.id}`);
     expect(view.body.steps[0]).toMatchObject({ escalatedTo: 'reporting_executive' });
-    expect(view.body.steps[0].approvers.map((a: { name: string }) => a.name)).toEqual(['Enterprise Lead', 'Chief Operating']);
+    // The step's leads (the quorum test adds one to the PMO), then the COO the late step went up to.
+    const names = view.body.steps[0].approvers.map((a: { name: string }) => a.name);
+    expect(names[0]).toBe('Enterprise Lead');
+    expect(names.at(-1)).toBe('Chief Operating');
     expect(view.body.actions.map((a: { action: string }) => a.action)).toEqual(['remind', 'escalate']);
     expect(await noticeTitles(org.users.coo.userId, request.id)).toContainEqual(expect.stringContaining('was escalated to you'));
     expect(again.escalated + again.reminded).toBeGreaterThanOrEqual(0);

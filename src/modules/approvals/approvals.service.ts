@@ -44,10 +44,15 @@ import {
 import { approvalRequests } from './approvals.tables.ts';
 
 /** The standard's deadline for one step, and the days after it that a late step is escalated. */
-export function approvalRulesOf(definition: StandardDefinition | null): { stepDeadlineDays: number; escalateAfterDays: number } {
+export function approvalRulesOf(definition: StandardDefinition | null): {
+  stepDeadlineDays: number;
+  escalateAfterDays: number;
+  quorum: Partial<Record<StepLevel, number>>;
+} {
   return {
     stepDeadlineDays: definition?.approvals?.stepDeadlineDays ?? 5,
     escalateAfterDays: definition?.approvals?.escalateAfterDays ?? 2,
+    quorum: definition?.approvals?.quorum ?? {},
   };
 }
 
@@ -235,6 +240,7 @@ async function assess(
     size,
     requesterUserId: userIdOf(actor),
     needsResourceManager: change.kind === 'headcount',
+    quorum: approvalRulesOf(definition).quorum,
   });
   return { project, definition, change, impact, size, routing, headline: headlineOf(change, size) };
 }

@@ -166,6 +166,40 @@ describe('the escalation queue', () => {
     ]);
   });
 
+  it('raises an issue the project manager escalates whatever its severity, and keeps it escalated on later edits', async () => {
+    const p = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm1.personId! });
+    const pm = await as('pm1');
+    const quiet = await pm.post(`/api/v1/projects/${p.id}/issues`, { title: 'Vendor contract unsigned', severity: 'medium' });
+    expect(quiet.body.escalated).toBe(false);
+    const raised = await pm.patch(`/api/v1/projects/${p.id}/issues/${quiet.body.id}`, {
+      version: quiet.body.version,
+      escalate: true,
+    });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+    expect(raised.body.escalated).toBe(true);
+    const edited = await pm.patch(`/api/v1/projects/${p.id}/issues/${quiet.body.id}`, {
+      version: raised.body.version,
+      dueOn: '2027-03-31',
+    });
+    expect(edited.body.escalated).toBe(true);
+    const direct = await pm.post(`/api/v1/projects/${p.id}/issues`, {
+      title: 'Key tester leaves',
+      severity: 'low',
+      escalate: true,
+    });
+    expect(direct.body.escalated).toBe(true);
+    const queue = await (await as('analyst')).get(`/api/v1/escalations?projectId=${p.id}`);
+    expect(
+      queue.body.items.map((e: { reason: string; summary: string }) => [
+        e.reason,
+        e.summary.includes('escalated by the project'),
+      ]),
+    ).toEqual([
+      ['response', true],
+      ['response', true],
+    ]);
+  });
+
   it('lets each party make only its own moves, from their states, and shows the queue only to who sees the project', async () => {
     const p = await makeReportingProject(database.db, org, { typeId, projectManagerId: org.users.pm1.personId! });
     const pm = await as('pm1');

@@ -55,7 +55,7 @@ export async function raiseEscalationInTx(
   const summary =
     subject.kind === 'risk'
       ? `${keyOf(subject)} ${subject.row.title}: score ${subject.row.score} (${subject.row.band})${reason === 'response' ? ', escalated by the project' : ''}`
-      : `${keyOf(subject)} ${subject.row.title}: severity ${subject.row.severity}`;
+      : `${keyOf(subject)} ${subject.row.title}: severity ${subject.row.severity}${reason === 'response' ? ', escalated by the project' : ''}`;
   const row = await repo.insertEscalation(tx, {
     projectId: project.id,
     pmoId: project.pmoId,

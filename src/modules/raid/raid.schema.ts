@@ -160,9 +160,14 @@ const issueFields = {
   dueOn: day.nullable(),
 };
 
+const escalateField = z.boolean().openapi({
+  description:
+    "Escalate it to the PMO's queue whatever its severity (the project manager's call); one of the highest severity always is",
+});
+
 export const CreateIssueBody = z
-  .object(issueFields)
-  .partial({ description: true, ownerPersonId: true, dueOn: true })
+  .object({ ...issueFields, escalate: escalateField })
+  .partial({ description: true, ownerPersonId: true, dueOn: true, escalate: true })
   .openapi('CreateIssueInput');
 export type CreateIssueInput = z.infer<typeof CreateIssueBody>;
 
@@ -170,6 +175,7 @@ export const UpdateIssueBody = z
   .object({
     version: VersionField,
     ...issueFields,
+    escalate: escalateField,
     status: z.enum(ISSUE_STATUSES),
     resolution: text(4000).nullable(),
   })
@@ -195,7 +201,7 @@ export const IssueSchema = z
     status: z.enum(ISSUE_STATUSES),
     resolution: z.string().nullable(),
     risk: Ref.nullable().openapi({ description: 'The risk it came from, when it occurred' }),
-    escalated: z.boolean().openapi({ description: "Of the highest severity: in the PMO's queue" }),
+    escalated: z.boolean().openapi({ description: "Of the highest severity, or escalated by the project: in the PMO's queue" }),
     escalatedAt: z.string().nullable(),
     canEdit: z.boolean(),
     version: z.number().int(),

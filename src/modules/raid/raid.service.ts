@@ -510,6 +510,7 @@ export async function createIssue(db: Db, actor: Actor, projectId: string, raw: 
     const issues = await ownerIssues(tx, [['ownerPersonId', input.ownerPersonId]]);
     if (issues.length) throw validationFailed(issues);
     const critical = input.severity === 'critical';
+    const escalated = critical || input.escalate === true;
     const row = await repo.insertIssue(tx, {
       projectId,
       number: await repo.nextIssueNumber(tx, projectId),
@@ -518,15 +519,17 @@ export async function createIssue(db: Db, actor: Actor, projectId: string, raw: 
       severity: input.severity,
       ownerPersonId: input.ownerPersonId ?? null,
       dueOn: input.dueOn ?? null,
-      escalated: critical,
-      escalatedAt: critical ? new Date() : null,
+      escalated,
+      escalatedAt: escalated ? new Date() : null,
       createdBy: actor.userId,
     });
     const view = await issueView(tx, actor, rp, row);
     await recordAuditBatch(tx, actor, [
       { entityType: 'issue', entityId: row.id, action: 'issue.created', after: issueRecord(view) },
     ]);
-    if (row.escalated) await raiseEscalationInTx(tx, actor, rp.project, { kind: 'issue', row }, 'severity');
+    if (row.escalated) {
+      await raiseEscalationInTx(tx, actor, rp.project, { kind: 'issue', row }, critical ? 'severity' : 'response');
+    }
     return view;
   });
 }
@@ -553,11 +556,15 @@ export async function updateIssue(
     if (problems.length) throw validationFailed(problems);
     const severity = input.severity ?? before.severity;
     const critical = severity === 'critical';
+    // Escalated by the project manager earlier (not for its severity): it stays so until they say otherwise.
+    const byProject = input.escalate ?? (before.escalated && before.severity !== 'critical');
+    const escalated = critical || byProject;
     const beforeView = await issueView(tx, actor, rp, before);
+    const { escalate: _escalate, ...fields } = input;
     const row = await repo.updateIssue(tx, issueId, version, {
-      ...input,
-      escalated: critical,
-      escalatedAt: critical ? (before.escalated ? before.escalatedAt : new Date()) : null,
+      ...fields,
+      escalated,
+      escalatedAt: escalated ? (before.escalated ? before.escalatedAt : new Date()) : null,
     });
     if (!row) throw versionConflict('issue', issueId, version);
     const view = await issueView(tx, actor, rp, row);
@@ -570,7 +577,9 @@ export async function updateIssue(
         after: issueRecord(view),
       },
     ]);
-    if (row.escalated && !before.escalated) await raiseEscalationInTx(tx, actor, rp.project, { kind: 'issue', row }, 'severity');
+    if (row.escalated && !before.escalated) {
+      await raiseEscalationInTx(tx, actor, rp.project, { kind: 'issue', row }, critical ? 'severity' : 'response');
+    }
     return view;
   });
 }

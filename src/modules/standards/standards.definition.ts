@@ -82,9 +82,21 @@ export const ReportingSchema = z.object({
 });
 
 /** How long each step of an approval request may take, and how long after that a late step is escalated. */
+const quorumOf = z.number().int().min(1).max(20);
 export const ApprovalRulesSchema = z.object({
   stepDeadlineDays: z.number().int().min(1).max(60),
   escalateAfterDays: z.number().int().min(0).max(30),
+  /** Approvals a step of the level needs when several people hold it (two of the PMO's leads); 1 unless set. */
+  quorum: z
+    .object({
+      resource_manager: quorumOf,
+      pmo_analyst: quorumOf,
+      pmo_lead: quorumOf,
+      reporting_executive: quorumOf,
+      ceo: quorumOf,
+    })
+    .partial()
+    .optional(),
 });
 
 export const StandardDefinitionSchema = z

@@ -2208,7 +2208,7 @@ export interface components {
         id: string;
         name: string;
       } | null;
-      /** @description Of the highest severity: in the PMO's queue */
+      /** @description Of the highest severity, or escalated by the project: in the PMO's queue */
       escalated: boolean;
       escalatedAt: string | null;
       canEdit: boolean;
@@ -2256,6 +2256,8 @@ export interface components {
       ownerPersonId?: string | null;
       /** Format: date */
       dueOn?: string | null;
+      /** @description Escalate it to the PMO's queue whatever its severity (the project manager's call); one of the highest severity always is */
+      escalate?: boolean;
     };
     UpdateIssueInput: {
       /** @description The version this change is based on */
@@ -2268,6 +2270,8 @@ export interface components {
       ownerPersonId?: string | null;
       /** Format: date */
       dueOn?: string | null;
+      /** @description Escalate it to the PMO's queue whatever its severity (the project manager's call); one of the highest severity always is */
+      escalate?: boolean;
       /** @enum {string} */
       status?: 'open' | 'resolved' | 'closed';
       resolution?: string | null;

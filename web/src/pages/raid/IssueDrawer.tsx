@@ -1,4 +1,4 @@
-import { App, Flex, Form, Input, Select, Typography } from 'antd';
+import { App, Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { useWrite } from '../../api/hooks.ts';
@@ -25,6 +25,7 @@ interface IssueValues {
   description?: string | null;
   status?: IssueStatus;
   resolution?: string | null;
+  escalate?: boolean;
 }
 
 const STATUS_OPTIONS = (Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]).map((s) => ({
@@ -34,7 +35,8 @@ const STATUS_OPTIONS = (Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]).map((s
 
 /**
  * Raise an issue, or edit one: severity, owner, due day, and (editing) its status with the
- * resolution it needs once it is no longer open. One of the highest severity goes to the PMO.
+ * resolution it needs once it is no longer open. One of the highest severity goes to the PMO, and
+ * the project manager escalates any other they need the PMO's help with.
  */
 export function IssueDrawer({
   projectId,
@@ -57,6 +59,7 @@ export function IssueDrawer({
       ownerPersonId: v.ownerPersonId ?? null,
       dueOn: v.dueOn ?? null,
       description: textOrNull(v.description),
+      escalate: v.escalate === true,
     };
     if (issue === 'new' || issue === null) return api.post<Issue>(`/projects/${projectId}/issues`, body);
     const update: UpdateIssueInput = {
@@ -80,6 +83,7 @@ export function IssueDrawer({
         description: issue.description,
         status: issue.status,
         resolution: issue.resolution,
+        escalate: issue.escalated,
       });
     }
   }, [issue, form]);
@@ -128,6 +132,13 @@ export function IssueDrawer({
       </Form.Item>
       <Form.Item label="Description" name="description" rules={[{ max: 4000 }]}>
         <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item
+        name="escalate"
+        valuePropName="checked"
+        extra="The PMO sees it in its escalation queue and records its guidance; a critical issue always goes there."
+      >
+        <Checkbox>Escalate to the PMO</Checkbox>
       </Form.Item>
       {!isNew && (
         <>

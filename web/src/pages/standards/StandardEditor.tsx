@@ -97,6 +97,26 @@ function ReportingEditor() {
           <InputNumber style={{ width: 160 }} />
         </Form.Item>
       </Col>
+      <Col xs={24} md={12}>
+        <Form.Item
+          label="Days each approval step may take"
+          name={['approvals', 'stepDeadlineDays']}
+          rules={[{ type: 'number', min: 1, max: 60, message: '1 to 60 days' }]}
+          extra="A late step is reminded the day after (5 days unless set)."
+        >
+          <InputNumber style={{ width: 160 }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item
+          label="Days late before a step is escalated"
+          name={['approvals', 'escalateAfterDays']}
+          rules={[{ type: 'number', min: 0, max: 30, message: '0 to 30 days' }]}
+          extra="It goes up to the next level of the PMO's line (2 days unless set)."
+        >
+          <InputNumber style={{ width: 160 }} />
+        </Form.Item>
+      </Col>
     </Row>
   );
 }
@@ -105,6 +125,7 @@ function ReportingEditor() {
 const TAB_OF_FIELD: Record<string, string> = {
   tolerances: 'tolerances',
   reporting: 'reporting',
+  approvals: 'reporting',
   phases: 'phases',
   gates: 'gates',
   riskMatrix: 'risk',

@@ -158,6 +158,11 @@ export function StandardView({ definition }: { definition: StandardDefinition })
                     label: 'Escalated to the PMO lead',
                     children: `${plural(r.escalateAfterDays, 'day')} overdue`,
                   },
+                  {
+                    key: 'approval-step',
+                    label: 'Each approval step',
+                    children: `${plural(definition.approvals?.stepDeadlineDays ?? 5, 'day')}, escalated ${plural(definition.approvals?.escalateAfterDays ?? 2, 'day')} after`,
+                  },
                 ]}
               />
             </Card>
