@@ -158,12 +158,9 @@ export const RequestSchema = RequestSummarySchema.extend({
   commentsCount: z.number().int(),
   attachments: z.array(AttachmentSchema),
   allowedActions: z.array(AllowedActionSchema).openapi({ description: "What the caller may do now: the web app's buttons" }),
-  goAheadApproval: z
-    .object({ id: z.string(), key: z.string(), state: z.string() })
-    .nullable()
-    .openapi({
-      description: "The approval request the go-ahead waits for (a budget above the PMO lead's limit), while it is open",
-    }),
+  goAheadApproval: z.object({ id: z.string(), key: z.string(), state: z.string() }).nullable().openapi({
+    description: "The approval request the go-ahead waits for (a budget above the PMO lead's limit), while it is open",
+  }),
   createdAt: z.string(),
 }).openapi('InitiationRequest');
 
