@@ -2,18 +2,48 @@
  * The portfolio's risks: the heat map of the open risks of the projects in view, the top risks by
  * score, and the escalations not yet closed by age; the projects in view are the project list's
  * (visibility, then the PMO, portfolio or executive filter), so every figure counts what the
- * project list would open.
+ * project list would open. The heat map and the totals add up the rollups the writes keep
+ * (risk_rollups, per PMO and cell); the top ten read the open risks by score from their index.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, and, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/actor.ts';
 import { today as todayUtc } from '../../kernel/dates.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { listCondition, projectListFilter } from '../projects/index.ts';
+import { listCondition, memberCondition, projectListFilter, projectScopeOf } from '../projects/index.ts';
+import { projects } from '../projects/projects.tables.ts';
 import type { StandardDefinition } from '../standards/index.ts';
 import { ESCALATION_AGES, type PortfolioRisks } from './raid.schema.ts';
+import { riskRollups } from './raid.tables.ts';
 
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(db: Queryable, query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as Rows<T>).rows;
+
+/**
+ * Where the figures come from: the rollups of the PMOs whose projects the caller sees in full
+ * (null: every PMO), narrowed by the PMO and executive filters; and the projects counted one by
+ * one — the caller's own projects outside those PMOs, or a portfolio's (a few hundred, by index).
+ * Together they are exactly the project list's projects under the same filters.
+ */
+async function reachOf(
+  db: Queryable,
+  actor: Actor,
+  filter: { pmoId?: string; portfolioId?: string; executivePositionId?: string },
+  today: string,
+): Promise<{ pmoIds: string[] | null; direct: SQL | null }> {
+  const listFilter = await projectListFilter(db, actor, filter, today);
+  if (filter.portfolioId) return { pmoIds: [], direct: listCondition(listFilter) ?? sql`true` };
+  const scope = await projectScopeOf(db, actor);
+  let pmoIds: string[] | null = scope.all ? null : [...scope.pmoIds];
+  const narrow = (ids: readonly string[]) => (pmoIds === null ? [...ids] : pmoIds.filter((id) => ids.includes(id)));
+  if (filter.pmoId) pmoIds = narrow([filter.pmoId]);
+  if (listFilter.reportingPmoIds) pmoIds = narrow(listFilter.reportingPmoIds);
+  let direct: SQL | null = null;
+  if (!scope.all && scope.personId) {
+    const outside = scope.pmoIds.length ? notInArray(projects.pmoId, scope.pmoIds) : undefined;
+    direct = listCondition({ ...listFilter, visible: and(memberCondition(scope.personId), outside) }) ?? null;
+  }
+  return { pmoIds, direct };
+}
 
 export async function portfolioRisks(
   db: Queryable,
@@ -21,20 +51,56 @@ export async function portfolioRisks(
   filter: { pmoId?: string; portfolioId?: string; executivePositionId?: string },
 ): Promise<PortfolioRisks> {
   const today = todayUtc();
-  const condition = listCondition(await projectListFilter(db, actor, filter, today));
-  const inView = condition ? sql`SELECT projects.id FROM projects WHERE ${condition}` : sql`SELECT projects.id FROM projects`;
+  const { pmoIds, direct } = await reachOf(db, actor, filter, today);
+  const byPmo = pmoIds === null ? sql`true` : pmoIds.length ? inArray(projects.pmoId, pmoIds) : null;
+  const reach = or(byPmo ?? undefined, direct ?? undefined) ?? sql`false`;
+  type Cell = { probability: number; impact: number; band: string; open: unknown; escalated: unknown };
   // One after the other: `db` may be a transaction, one connection.
-  const cells = await rowsOf<{ probability: number; impact: number; open: unknown; band: string }>(
-    db,
-    sql`SELECT probability, impact, count(*) AS open, mode() WITHIN GROUP (ORDER BY band) AS band
-          FROM risks WHERE status = 'open' AND project_id IN (${inView})
-         GROUP BY probability, impact ORDER BY probability, impact`,
-  );
-  const [totals] = await rowsOf<{ open: unknown; escalated: unknown }>(
-    db,
-    sql`SELECT count(*) AS open, count(*) FILTER (WHERE escalated) AS escalated
-          FROM risks WHERE status = 'open' AND project_id IN (${inView})`,
-  );
+  const counted: Cell[] = [];
+  if (byPmo) {
+    const where = pmoIds === null ? sql`` : sql`WHERE ${inArray(riskRollups.pmoId, pmoIds)}`;
+    counted.push(
+      ...(await rowsOf<Cell>(
+        db,
+        sql`SELECT probability, impact, band, sum(open) AS open, sum(escalated) AS escalated
+              FROM ${riskRollups} ${where} GROUP BY 1, 2, 3 HAVING sum(open) > 0`,
+      )),
+    );
+  }
+  if (direct) {
+    counted.push(
+      ...(await rowsOf<Cell>(
+        db,
+        sql`SELECT probability, impact, band, count(*) AS open, count(*) FILTER (WHERE escalated) AS escalated
+              FROM risks WHERE status = 'open' AND project_id IN (SELECT projects.id FROM projects WHERE ${direct})
+             GROUP BY 1, 2, 3`,
+      )),
+    );
+  }
+  // A cell's band is the one most of its risks carry (projects of several standards may differ).
+  const cellsByKey = new Map<string, { probability: number; impact: number; open: number; bands: Map<string, number> }>();
+  let openRisks = 0;
+  let escalatedRisks = 0;
+  for (const c of counted) {
+    const open = Number(c.open);
+    openRisks += open;
+    escalatedRisks += Number(c.escalated);
+    const key = `${c.probability}×${c.impact}`;
+    const cell = cellsByKey.get(key) ?? { probability: c.probability, impact: c.impact, open: 0, bands: new Map() };
+    cell.open += open;
+    cell.bands.set(c.band, (cell.bands.get(c.band) ?? 0) + open);
+    cellsByKey.set(key, cell);
+  }
+  const cells = [...cellsByKey.values()]
+    .filter((c) => c.open > 0)
+    .sort((a, b) => a.probability - b.probability || a.impact - b.impact)
+    .map((c) => ({
+      probability: c.probability,
+      impact: c.impact,
+      open: c.open,
+      band: [...c.bands].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
+    }));
+  // Read by score from the index of open risks until ten of the projects in view are found.
   const top = await rowsOf<{
     id: string;
     number: number;
@@ -51,31 +117,32 @@ export async function portfolioRisks(
     owner_name: string | null;
   }>(
     db,
-    sql`SELECT r.id::text AS id, r.number, r.title, p.id::text AS project_id, p.code, p.name, r.score, r.band,
+    sql`SELECT r.id::text AS id, r.number, r.title, projects.id::text AS project_id, projects.code, projects.name, r.score, r.band,
                r.probability, r.impact, r.escalated, o.id::text AS owner_id, o.name AS owner_name
-          FROM risks r JOIN projects p ON p.id = r.project_id LEFT JOIN people o ON o.id = r.owner_person_id
-         WHERE r.status = 'open' AND r.project_id IN (${inView})
-         ORDER BY r.score DESC, r.escalated DESC, p.code, r.number LIMIT 10`,
+          FROM risks r JOIN projects ON projects.id = r.project_id LEFT JOIN people o ON o.id = r.owner_person_id
+         WHERE r.status = 'open' AND ${reach}
+         ORDER BY r.score DESC, r.escalated DESC, projects.code, r.number LIMIT 10`,
   );
   const ages = await rowsOf<{ age: string; state: string; n: unknown }>(
     db,
     sql`SELECT CASE WHEN d <= 7 THEN '0-7' WHEN d <= 14 THEN '8-14' WHEN d <= 30 THEN '15-30' ELSE '31+' END AS age, state::text AS state, count(*) AS n
-          FROM (SELECT (${today}::date - (raised_at AT TIME ZONE 'UTC')::date) AS d, state FROM escalations
-                 WHERE state <> 'closed' AND project_id IN (${inView})) e
+          FROM (SELECT (${today}::date - (e.raised_at AT TIME ZONE 'UTC')::date) AS d, e.state
+                  FROM escalations e JOIN projects ON projects.id = e.project_id
+                 WHERE e.state <> 'closed' AND ${reach}) e
          GROUP BY 1, 2`,
   );
   const definitions = await rowsOf<{ definition: StandardDefinition }>(
     db,
-    sql`SELECT DISTINCT sv.definition FROM standard_versions sv WHERE sv.id IN (SELECT standard_version_id FROM projects WHERE id IN (${inView}))`,
+    sql`SELECT sv.definition FROM standard_versions sv WHERE sv.id IN (SELECT DISTINCT standard_version_id FROM projects WHERE ${reach})`,
   );
   const bands = new Map<string, string>();
   for (const { definition } of definitions)
     for (const b of definition.riskMatrix.bands) if (!bands.has(b.name)) bands.set(b.name, b.color);
   return {
-    heatMap: cells.map((c) => ({ probability: c.probability, impact: c.impact, open: Number(c.open), band: c.band })),
+    heatMap: cells,
     bands: [...bands].map(([name, color]) => ({ name, color })),
-    openRisks: Number(totals?.open ?? 0),
-    escalatedRisks: Number(totals?.escalated ?? 0),
+    openRisks,
+    escalatedRisks,
     topRisks: top.map((r) => ({
       id: r.id,
       key: `R-${r.number}`,

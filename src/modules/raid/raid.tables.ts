@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { pmos } from '../org/org.tables.ts';
 import { createdAt, id, updatedAt, version } from '../../kernel/columns.ts';
 import { users } from '../auth/auth.tables.ts';
@@ -52,7 +65,12 @@ export const risks = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('risks_project_number').on(t.projectId, t.number), index('risks_project_score').on(t.projectId, t.score)],
+  (t) => [
+    uniqueIndex('risks_project_number').on(t.projectId, t.number),
+    index('risks_project_score').on(t.projectId, t.score),
+    // The portfolio's top risks: open ones by score, read in that order until ten are found in view.
+    index('risks_open_score').on(t.score.desc()).where(sql`${t.status} = 'open'`),
+  ],
 );
 
 /** Every assessment of a risk, the first included: its score over time. */
@@ -168,4 +186,24 @@ export const escalations = pgTable(
     uniqueIndex('escalations_open_risk').on(t.riskId).where(sql`${t.state} <> 'closed' AND ${t.riskId} IS NOT NULL`),
     uniqueIndex('escalations_open_issue').on(t.issueId).where(sql`${t.state} <> 'closed' AND ${t.issueId} IS NOT NULL`),
   ],
+);
+
+/**
+ * The open risks counted per PMO and cell of the matrix (probability, impact, band), kept current
+ * by triggers on `risks` and `projects` in the transaction of every write that moves them
+ * (migrations/0011_risk_rollups.sql): each write takes the old contribution out and puts the new
+ * one in. The portfolio's heat map adds up the PMOs the caller sees instead of every risk; it is
+ * derived data, always equal to the count over the risks.
+ */
+export const riskRollups = pgTable(
+  'risk_rollups',
+  {
+    pmoId: uuid().notNull(),
+    probability: integer().notNull(),
+    impact: integer().notNull(),
+    band: text().notNull(),
+    open: integer().notNull().default(0),
+    escalated: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.pmoId, t.probability, t.impact, t.band] })],
 );
