@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { makeReportingProject, makeReportingType } from '../../../test/support/factories-reports.ts';
 import { actorOf, makeResourcePerson, makeSkill } from '../../../test/support/factories-resources.ts';
@@ -13,7 +13,9 @@ import {
   signInAs,
 } from '../../../test/support/factories-standards.ts';
 import { ApiClient, testApp, type TestApp } from '../../../test/support/http.ts';
+import { startWebhookReceiver } from '../../../test/support/receivers.ts';
 import { systemActor } from '../../kernel/actor.ts';
+import { runDueJobs } from '../../kernel/jobs.ts';
 import { addDays, addMonths, today } from '../../kernel/dates.ts';
 import { auditEvents } from '../audit/audit.tables.ts';
 import { notifications } from '../notify/notify.tables.ts';
@@ -217,6 +219,36 @@ describe('a budget increase of 15 % of BAC', () => {
     const approved = await decide('lead', request.id, { outcome: 'approve' });
     expect(approved.body.state).toBe('approved');
     expect(approved.body.actions.map((a: { action: string }) => a.action)).toEqual(['request_info', 'answer', 'approve']);
+  });
+});
+
+describe('decisions told to other systems', () => {
+  it('delivers a webhook for each decision, through the shared outbox after commit', async () => {
+    const receiver = await startWebhookReceiver(() => 200);
+    try {
+      const hook = await (await as('admin')).post('/api/v1/webhooks', {
+        url: receiver.url,
+        events: ['approval.requested', 'approval.step_approved', 'approval.approved'],
+      });
+      expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+      const p = await project();
+      const request = await raise(budgetIncrease(p.id, 15_000));
+      await decide('lead', request.id, { outcome: 'approve' });
+      await decide('coo', request.id, { outcome: 'approve' });
+      const quiet = vi.spyOn(console, 'info').mockImplementation(() => {});
+      try {
+        await runDueJobs(database);
+      } finally {
+        quiet.mockRestore();
+      }
+      const kinds = receiver.received
+        .map((r) => JSON.parse(r.body) as { kind: string; data: { entityId: string } })
+        .filter((e) => e.data.entityId === request.id)
+        .map((e) => e.kind);
+      expect(kinds.sort()).toEqual(['approval.approved', 'approval.requested', 'approval.requested', 'approval.step_approved']);
+    } finally {
+      await receiver.close();
+    }
   });
 });
 
