@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, setInstallationCurrency } from '../../web/src/lib/format.ts';
 import {
@@ -14,6 +13,7 @@ import {
   showOnFailure,
   signIn,
   startHarness,
+  dialog,
 } from './support.ts';
 
 /**
@@ -79,10 +79,6 @@ async function whoIs(baseUrl: string, email: string): Promise<{ call: ApiCall; p
   const me = await call('GET', '/api/v1/me');
   return { call, person: { userId: me.userId, name: me.name } };
 }
-
-/** A drawer or modal by its title (not its accessible name: every antd id is 'test-id' in the test build). */
-const dialog = (page: Page, title: string) =>
-  page.getByRole('dialog').filter({ has: page.locator('.ant-drawer-title, .ant-modal-title').getByText(title, { exact: true }) });
 
 describe.skipIf(!hasChromium)('an approval request on its route', () => {
   let h: BrowserHarness;

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserHarness,
@@ -12,6 +12,7 @@ import {
   showOnFailure,
   signIn,
   startHarness,
+  dialog,
 } from './support.ts';
 
 /**
@@ -32,10 +33,6 @@ async function projectOfPm(baseUrl: string) {
   if (!project) throw new Error('the demo data has no active project of pm@example.com');
   return { pm, project: project as { id: string; code: string; name: string } };
 }
-
-/** A drawer or modal by its title (not its accessible name: every antd id is 'test-id' in the test build). */
-const dialog = (page: Page, title: string) =>
-  page.getByRole('dialog').filter({ has: page.locator('.ant-drawer-title, .ant-modal-title').getByText(title, { exact: true }) });
 
 /** Types a day into a date input and leaves it (Tab, not Enter: Enter would submit). */
 async function typeDay(input: Locator, day: string) {

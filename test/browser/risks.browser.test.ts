@@ -11,6 +11,7 @@ import {
   showOnFailure,
   signIn,
   startHarness,
+  dialog,
 } from './support.ts';
 
 /**
@@ -29,14 +30,6 @@ async function projectOfPm(baseUrl: string): Promise<{ projectId: string; matrix
   if (!project) throw new Error('the demo data has no active project of pm@example.com');
   return { projectId: project.id, matrix: await pm('GET', `/api/v1/projects/${project.id}/risk-matrix`) };
 }
-
-/**
- * A drawer or modal by its title. Not by its accessible name: the web app the harness builds has
- * every antd id set to 'test-id' (rc-util's useId under NODE_ENV=test), so a dialog opened above
- * another takes the name of the first (aria-labelledby="test-id").
- */
-const dialog = (page: Page, title: string) =>
-  page.getByRole('dialog').filter({ has: page.locator('.ant-drawer-title, .ant-modal-title').getByText(title, { exact: true }) });
 
 const region = (root: { getByRole: Locator['getByRole'] }, name: string) => root.getByRole('region', { name, exact: true });
 

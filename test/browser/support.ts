@@ -72,6 +72,10 @@ export interface BrowserHarness {
 }
 
 /** Signs in through the login page and waits until the app has left it. */
+/** A drawer or modal by its title (not its accessible name: every antd id is 'test-id' in the test build). */
+export const dialog = (page: Page, title: string) =>
+  page.getByRole('dialog').filter({ has: page.locator('.ant-drawer-title, .ant-modal-title').getByText(title, { exact: true }) });
+
 export async function signIn(page: Page, baseUrl: string, email: string, password = 'tollgate-demo') {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('E-mail').fill(email);

@@ -15,7 +15,7 @@ import { lineOfPmo, thresholdsForPmo } from './approvals.line.ts';
 import * as repo from './approvals.repo.ts';
 import { routeApproval } from './approvals.routing.ts';
 import type { Impact, InitiationChangeValue } from './approvals.schema.ts';
-import { approvalRulesOf, keyOf, tellStepApprovers, userIdOf } from './approvals.service.ts';
+import { approvalRulesOf, keyOf, stepRows, tellStepApprovers, userIdOf } from './approvals.service.ts';
 
 /** Levels above the PMO's own: what a go-ahead needs besides its PMO lead. */
 const SENIOR = new Set(['reporting_executive', 'ceo']);
@@ -102,17 +102,7 @@ export async function routeGoAheadInTx(tx: Tx, lead: Actor, input: GoAheadInput)
   const dueOn = addDays(todayUtc(), approvalRulesOf(null).stepDeadlineDays);
   const steps = await repo.insertSteps(tx, [
     { requestId: request.id, position: 1, ...leadStep, state: 'approved', activatedAt: now, decidedAt: now },
-    ...senior.map((s, i) => ({
-      requestId: request.id,
-      position: i + 2,
-      level: s.level,
-      approvers: s.approvers.map(({ userId, personId, name }) => ({ userId, personId, name })),
-      quorum: s.quorum,
-      because: s.because,
-      state: i === 0 ? ('active' as const) : ('waiting' as const),
-      activatedAt: i === 0 ? now : null,
-      dueOn: i === 0 ? dueOn : null,
-    })),
+    ...stepRows(request.id, senior, { first: 2, now, dueOn }),
   ]);
   await repo.insertAction(tx, {
     requestId: request.id,

@@ -29,7 +29,7 @@ import type { StandardDefinition } from '../standards/index.ts';
 import { firstYearCost, headlineOf, sizeOf, slip, subjectsOf } from './approvals.change.ts';
 import { routeForProject } from './approvals.line.ts';
 import * as repo from './approvals.repo.ts';
-import { LEVEL_NAMES, type Routing, type StepLevel } from './approvals.routing.ts';
+import { LEVEL_NAMES, type RouteStep, type Routing, type StepLevel } from './approvals.routing.ts';
 import {
   type ApprovalSummary,
   type ApprovalView,
@@ -269,6 +269,21 @@ export async function previewApproval(db: Db, actor: Actor, raw: PreviewApproval
   };
 }
 
+/** The rows of a route's steps from position `first`: the first of them active with its deadline, the rest waiting. */
+export function stepRows(requestId: string, steps: readonly RouteStep[], at: { first: number; now: Date; dueOn: string }) {
+  return steps.map((s, i) => ({
+    requestId,
+    position: at.first + i,
+    level: s.level,
+    approvers: s.approvers.map(({ userId, personId, name }) => ({ userId, personId, name })),
+    quorum: s.quorum,
+    because: s.because,
+    state: i === 0 ? ('active' as const) : ('waiting' as const),
+    activatedAt: i === 0 ? at.now : null,
+    dueOn: i === 0 ? at.dueOn : null,
+  }));
+}
+
 /** The approvers of a step and whoever stands in for them today. */
 export async function stepAudience(db: Queryable, approvers: readonly repo.StoredApprover[], day: string): Promise<string[]> {
   const ids = approvers.map((a) => a.userId);
@@ -336,17 +351,7 @@ export async function raiseApproval(db: Db, actor: Actor, raw: RaiseApprovalInpu
     });
     const steps = await repo.insertSteps(
       tx,
-      assessed.routing.steps.map((s, i) => ({
-        requestId: request.id,
-        position: i + 1,
-        level: s.level,
-        approvers: s.approvers.map(({ userId, personId, name }) => ({ userId, personId, name })),
-        quorum: s.quorum,
-        because: s.because,
-        state: i === 0 ? ('active' as const) : ('waiting' as const),
-        activatedAt: i === 0 ? now : null,
-        dueOn: i === 0 ? addDays(today, rules.stepDeadlineDays) : null,
-      })),
+      stepRows(request.id, assessed.routing.steps, { first: 1, now, dueOn: addDays(today, rules.stepDeadlineDays) }),
     );
     await recordAudit(tx, actor, {
       entityType: 'approval_request',
