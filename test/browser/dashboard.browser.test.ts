@@ -125,6 +125,16 @@ describe.skipIf(!hasChromium)('the portfolio dashboard', () => {
         .getByRole('link', { name: `${top.project.code} · ${top.project.name}` })
         .first()
         .waitFor();
+      // A cell opens its risks: as many as it counts (the first page of 25).
+      const cell = (risks.heatMap as { probability: number; impact: number; open: number }[]).find((c) => c.open > 0)!;
+      await heatMap
+        .getByRole('button', { name: new RegExp(`^Probability ${cell.probability}, impact ${cell.impact}: `) })
+        .click();
+      const cellDrawer = page
+        .getByRole('dialog')
+        .filter({ hasText: `Open risks at probability ${cell.probability}, impact ${cell.impact}` });
+      await poll(() => cellDrawer.locator('tbody tr.ant-table-row').count()).toBe(Math.min(cell.open, 25));
+      await cellDrawer.getByRole('button', { name: 'Close' }).click();
 
       // The portfolio's approvals: the card and its figures render, with requests waiting or none.
       const approvals = await page.evaluate(async () => (await fetch('/api/v1/dashboard/approvals')).json());

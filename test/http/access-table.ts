@@ -170,6 +170,7 @@ export const ACCESS: Record<string, AccessEntry> = {
   'GET /api/v1/projects/{id}/issues/{issueId}': { allow: ALL, project: 'reported' },
   'PATCH /api/v1/projects/{id}/issues/{issueId}': { allow: REPORTERS, project: 'reporting' },
   // The escalation queue: read over the projects one sees; guided and closed by the PMO, acknowledged by the project.
+  'GET /api/v1/risks': { allow: ALL },
   'GET /api/v1/escalations': { allow: ALL },
   'GET /api/v1/escalations/{id}': { allow: ALL },
   'POST /api/v1/escalations/{id}/guidance': { allow: REVIEWERS },

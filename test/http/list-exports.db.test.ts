@@ -274,6 +274,22 @@ const CASES: ListCase[] = [
     key: (i) => i.key,
     matches: (i) => i.status === 'resolved',
   },
+  // The portfolio's open risks, a cell of the heat map at a time.
+  {
+    operation: 'GET /api/v1/risks',
+    path: () => '/api/v1/risks',
+    column: 'Title',
+    key: (r) => r.title,
+    varies: true,
+  },
+  {
+    operation: 'GET /api/v1/risks',
+    path: () => '/api/v1/risks?probability=3&impact=4',
+    filters: 'probability, impact',
+    column: 'Title',
+    key: (r) => r.title,
+    matches: (r) => r.probability === 3 && r.impact === 4,
+  },
   // The escalation queue over the projects each caller sees.
   {
     operation: 'GET /api/v1/escalations',

@@ -263,6 +263,19 @@ describe('the portfolio risk views', () => {
       )) as unknown as { rows: { n: unknown }[] }
     ).rows;
     expect(board.openRisks).toBe(Number(sum!.n));
+    // A cell of the heat map opens its risks: as many as the cell counts, highest score first.
+    const listed = await lead.get(`/api/v1/risks?pmoId=${org.pmos.enterprise.id}&probability=5&impact=5&limit=100`);
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    expect(listed.body.total).toBe(cell.open);
+    expect(listed.body.items.every((r: { score: number }) => r.score === 25)).toBe(true);
+    // The PM sees their own project's risks there too, and no other PMO's.
+    const mine = await pm.get('/api/v1/risks?probability=5&impact=5&limit=100');
+    expect(mine.body.items.some((r: { project: { id: string } }) => r.project.id === p.id)).toBe(true);
+    expect(
+      (await (await as('financeLead')).get('/api/v1/risks?limit=100')).body.items.some(
+        (r: { project: { id: string } }) => r.project.id === p.id,
+      ),
+    ).toBe(false);
     // Another PMO's lead sees none of them; a PMO with no projects in view gives an empty map.
     const other = (await (await as('financeLead')).get('/api/v1/dashboard/risks')).body;
     expect(other.topRisks.some((r: { project: { id: string } }) => r.project.id === p.id)).toBe(false);

@@ -9,10 +9,11 @@ import { type SQL, and, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/actor.ts';
 import { today as todayUtc } from '../../kernel/dates.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Page, Paged } from '../../kernel/lists.ts';
 import { listCondition, memberCondition, projectListFilter, projectScopeOf } from '../projects/index.ts';
 import { projects } from '../projects/projects.tables.ts';
 import type { StandardDefinition } from '../standards/index.ts';
-import { ESCALATION_AGES, type PortfolioRisks } from './raid.schema.ts';
+import { ESCALATION_AGES, type PortfolioRiskView, type PortfolioRisks } from './raid.schema.ts';
 import { riskRollups } from './raid.tables.ts';
 
 type Rows<T> = { rows: T[] };
@@ -29,9 +30,9 @@ async function reachOf(
   actor: Actor,
   filter: { pmoId?: string; portfolioId?: string; executivePositionId?: string },
   today: string,
-): Promise<{ pmoIds: string[] | null; direct: SQL | null }> {
+): Promise<Reach> {
   const listFilter = await projectListFilter(db, actor, filter, today);
-  if (filter.portfolioId) return { pmoIds: [], direct: listCondition(listFilter) ?? sql`true` };
+  if (filter.portfolioId) return reach([], listCondition(listFilter) ?? sql`true`);
   const scope = await projectScopeOf(db, actor);
   let pmoIds: string[] | null = scope.all ? null : [...scope.pmoIds];
   const narrow = (ids: readonly string[]) => (pmoIds === null ? [...ids] : pmoIds.filter((id) => ids.includes(id)));
@@ -42,7 +43,21 @@ async function reachOf(
     const outside = scope.pmoIds.length ? notInArray(projects.pmoId, scope.pmoIds) : undefined;
     direct = listCondition({ ...listFilter, visible: and(memberCondition(scope.personId), outside) }) ?? null;
   }
-  return { pmoIds, direct };
+  return reach(pmoIds, direct);
+}
+
+interface Reach {
+  pmoIds: string[] | null;
+  direct: SQL | null;
+  /** The condition on `projects` of the PMOs counted by rollup; null when none is. */
+  byPmo: SQL | null;
+  /** The condition on `projects` of every project in view. */
+  condition: SQL;
+}
+
+function reach(pmoIds: string[] | null, direct: SQL | null): Reach {
+  const byPmo = pmoIds === null ? sql`true` : pmoIds.length ? inArray(projects.pmoId, pmoIds) : null;
+  return { pmoIds, direct, byPmo, condition: or(byPmo ?? undefined, direct ?? undefined) ?? sql`false` };
 }
 
 export async function portfolioRisks(
@@ -51,9 +66,7 @@ export async function portfolioRisks(
   filter: { pmoId?: string; portfolioId?: string; executivePositionId?: string },
 ): Promise<PortfolioRisks> {
   const today = todayUtc();
-  const { pmoIds, direct } = await reachOf(db, actor, filter, today);
-  const byPmo = pmoIds === null ? sql`true` : pmoIds.length ? inArray(projects.pmoId, pmoIds) : null;
-  const reach = or(byPmo ?? undefined, direct ?? undefined) ?? sql`false`;
+  const { pmoIds, direct, byPmo, condition: inView } = await reachOf(db, actor, filter, today);
   type Cell = { probability: number; impact: number; band: string; open: unknown; escalated: unknown };
   // One after the other: `db` may be a transaction, one connection.
   const counted: Cell[] = [];
@@ -101,39 +114,18 @@ export async function portfolioRisks(
       band: [...c.bands].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
     }));
   // Read by score from the index of open risks until ten of the projects in view are found.
-  const top = await rowsOf<{
-    id: string;
-    number: number;
-    title: string;
-    project_id: string;
-    code: string;
-    name: string;
-    score: number;
-    band: string;
-    probability: number;
-    impact: number;
-    escalated: boolean;
-    owner_id: string | null;
-    owner_name: string | null;
-  }>(
-    db,
-    sql`SELECT r.id::text AS id, r.number, r.title, projects.id::text AS project_id, projects.code, projects.name, r.score, r.band,
-               r.probability, r.impact, r.escalated, o.id::text AS owner_id, o.name AS owner_name
-          FROM risks r JOIN projects ON projects.id = r.project_id LEFT JOIN people o ON o.id = r.owner_person_id
-         WHERE r.status = 'open' AND ${reach}
-         ORDER BY r.score DESC, r.escalated DESC, projects.code, r.number LIMIT 10`,
-  );
+  const top = await riskRows(db, inView, { limit: 10, offset: 0 });
   const ages = await rowsOf<{ age: string; state: string; n: unknown }>(
     db,
     sql`SELECT CASE WHEN d <= 7 THEN '0-7' WHEN d <= 14 THEN '8-14' WHEN d <= 30 THEN '15-30' ELSE '31+' END AS age, state::text AS state, count(*) AS n
           FROM (SELECT (${today}::date - (e.raised_at AT TIME ZONE 'UTC')::date) AS d, e.state
                   FROM escalations e JOIN projects ON projects.id = e.project_id
-                 WHERE e.state <> 'closed' AND ${reach}) e
+                 WHERE e.state <> 'closed' AND ${inView}) e
          GROUP BY 1, 2`,
   );
   const definitions = await rowsOf<{ definition: StandardDefinition }>(
     db,
-    sql`SELECT sv.definition FROM standard_versions sv WHERE sv.id IN (SELECT DISTINCT standard_version_id FROM projects WHERE ${reach})`,
+    sql`SELECT sv.definition FROM standard_versions sv WHERE sv.id IN (SELECT DISTINCT standard_version_id FROM projects WHERE ${inView})`,
   );
   const bands = new Map<string, string>();
   for (const { definition } of definitions)
@@ -143,21 +135,85 @@ export async function portfolioRisks(
     bands: [...bands].map(([name, color]) => ({ name, color })),
     openRisks,
     escalatedRisks,
-    topRisks: top.map((r) => ({
-      id: r.id,
-      key: `R-${r.number}`,
-      title: r.title,
-      project: { id: r.project_id, code: r.code, name: r.name },
-      score: r.score,
-      band: r.band,
-      probability: r.probability,
-      impact: r.impact,
-      escalated: r.escalated,
-      owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
-    })),
+    topRisks: top,
     escalationsByAge: ESCALATION_AGES.map((age) => {
       const of = (state: string) => Number(ages.find((a) => a.age === age && a.state === state)?.n ?? 0);
       return { age, open: of('open'), guided: of('guided'), acknowledged: of('acknowledged') };
     }),
   };
+}
+
+type RiskRow = {
+  id: string;
+  number: number;
+  title: string;
+  project_id: string;
+  code: string;
+  name: string;
+  score: number;
+  band: string;
+  probability: number;
+  impact: number;
+  escalated: boolean;
+  owner_id: string | null;
+  owner_name: string | null;
+};
+
+/** Open risks of the projects `inView` selects, highest score first, a page of them. */
+async function riskRows(db: Queryable, inView: SQL, page: Page, narrow?: SQL): Promise<PortfolioRiskView[]> {
+  const rows = await rowsOf<RiskRow>(
+    db,
+    sql`SELECT r.id::text AS id, r.number, r.title, projects.id::text AS project_id, projects.code, projects.name, r.score, r.band,
+               r.probability, r.impact, r.escalated, o.id::text AS owner_id, o.name AS owner_name
+          FROM risks r JOIN projects ON projects.id = r.project_id LEFT JOIN people o ON o.id = r.owner_person_id
+         WHERE r.status = 'open' AND ${inView}${narrow ? sql` AND ${narrow}` : sql``}
+         ORDER BY r.score DESC, r.escalated DESC, projects.code, r.number LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    key: `R-${r.number}`,
+    title: r.title,
+    project: { id: r.project_id, code: r.code, name: r.name },
+    score: r.score,
+    band: r.band,
+    probability: r.probability,
+    impact: r.impact,
+    escalated: r.escalated,
+    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
+  }));
+}
+
+/**
+ * The open risks of the projects in view (the dashboard's filters), highest score first; a cell of
+ * the heat map with `probability` and `impact`. Counted over the same projects as the heat map, so
+ * a cell's count is the list's total.
+ */
+export async function listPortfolioRisks(
+  db: Queryable,
+  actor: Actor,
+  filter: {
+    pmoId?: string;
+    portfolioId?: string;
+    executivePositionId?: string;
+    probability?: number;
+    impact?: number;
+    escalated?: boolean;
+  },
+  page: Page | null,
+): Promise<Paged<PortfolioRiskView>> {
+  const { condition: inView } = await reachOf(db, actor, filter, todayUtc());
+  const narrow = and(
+    filter.probability === undefined ? undefined : sql`r.probability = ${filter.probability}`,
+    filter.impact === undefined ? undefined : sql`r.impact = ${filter.impact}`,
+    filter.escalated === undefined ? undefined : sql`r.escalated = ${filter.escalated}`,
+  );
+  // One after the other: `db` may be a transaction, one connection.
+  const items = await riskRows(db, inView, page ?? { limit: 1_000_000, offset: 0 }, narrow);
+  if (!page) return { items, total: items.length };
+  const [counted] = await rowsOf<{ n: unknown }>(
+    db,
+    sql`SELECT count(*) AS n FROM risks r JOIN projects ON projects.id = r.project_id
+         WHERE r.status = 'open' AND ${inView}${narrow ? sql` AND ${narrow}` : sql``}`,
+  );
+  return { items, total: Number(counted?.n ?? 0) };
 }

@@ -16,6 +16,9 @@ import {
   IssueSchema,
   type IssueView,
   OccurRiskBody,
+  PortfolioRiskListQuery,
+  PortfolioRiskSchema,
+  type PortfolioRiskView,
   PortfolioRisksQuery,
   PortfolioRisksSchema,
   RiskDetailSchema,
@@ -28,7 +31,7 @@ import {
   UpdateRiskBody,
 } from './raid.schema.ts';
 import * as escalations from './raid.escalations.ts';
-import { portfolioRisks } from './raid.portfolio.ts';
+import { listPortfolioRisks as listPortfolioRisksOf, portfolioRisks } from './raid.portfolio.ts';
 import * as service from './raid.service.ts';
 
 const TAGS = ['Risks and issues'];
@@ -199,6 +202,30 @@ const getPortfolioRisks = defineRoute('projects.read', {
   responses: { 200: json(PortfolioRisksSchema) },
 });
 
+const listPortfolioRisks = defineRoute('projects.read', {
+  operationId: 'listPortfolioRisks',
+  method: 'get',
+  path: '/risks',
+  tags: TAGS,
+  summary:
+    'The open risks of the projects in view (filters as the dashboard), highest score first; ?probability&impact give a cell of the heat map',
+  request: { query: PortfolioRiskListQuery },
+  responses: { 200: listResponse(PortfolioRiskSchema) },
+});
+
+const PORTFOLIO_RISK_COLUMNS: ExportColumn<PortfolioRiskView>[] = [
+  { header: 'Project code', value: (r) => r.project.code },
+  { header: 'Project', value: (r) => r.project.name },
+  { header: 'Risk', value: (r) => r.key },
+  { header: 'Title', value: (r) => r.title },
+  { header: 'Probability', value: (r) => r.probability, kind: 'number' },
+  { header: 'Impact', value: (r) => r.impact, kind: 'number' },
+  { header: 'Score', value: (r) => r.score, kind: 'number' },
+  { header: 'Band', value: (r) => r.band },
+  { header: 'Escalated', value: (r) => (r.escalated ? 'yes' : 'no') },
+  { header: 'Owner', value: (r) => r.owner?.name ?? null },
+];
+
 const ESCALATION_COLUMNS: ExportColumn<EscalationView>[] = [
   { header: 'Project code', value: (e) => e.project.code },
   { header: 'Project', value: (e) => e.project.name },
@@ -301,6 +328,23 @@ export function raidRoutes() {
     });
   });
   router.openapi(getPortfolioRisks, async (c) => c.json(await portfolioRisks(db(c), actorOf(c), c.req.valid('query')), 200));
+  router.openapi(listPortfolioRisks, async (c) => {
+    const { pmoId, portfolioId, executivePositionId, probability, impact, escalated, ...query } = c.req.valid('query');
+    const filter = {
+      pmoId,
+      portfolioId,
+      executivePositionId,
+      probability,
+      impact,
+      escalated: escalated === undefined ? undefined : escalated === 'true',
+    };
+    return sendList(c, {
+      query,
+      fileName: 'portfolio-risks',
+      load: (page) => listPortfolioRisksOf(db(c), actorOf(c), filter, page),
+      columns: PORTFOLIO_RISK_COLUMNS,
+    });
+  });
   router.openapi(getEscalation, async (c) =>
     c.json(await escalations.getEscalation(db(c), actorOf(c), c.req.valid('param').id), 200),
   );

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { VersionField } from '../../kernel/http.ts';
 import { listQuery } from '../../kernel/lists.ts';
+import { DashboardFilterQuery } from '../dashboard/index.ts';
 
 const day = z.iso.date('use an ISO date: 2026-03-31');
 const Ref = z.object({ id: z.string(), name: z.string() });
@@ -305,9 +306,34 @@ export type EscalationView = z.infer<typeof EscalationSchema>;
 
 // ---------------------------------------------------------------- portfolio views
 
-export { DashboardFilterQuery as PortfolioRisksQuery } from '../dashboard/index.ts';
+export { DashboardFilterQuery as PortfolioRisksQuery };
 
 const ESCALATION_AGES = ['0-7', '8-14', '15-30', '31+'] as const;
+
+/** An open risk as the portfolio's views list it: with its project, score and band. */
+export const PortfolioRiskSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    title: z.string(),
+    project: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    score: z.number().int(),
+    band: z.string(),
+    probability: z.number().int(),
+    impact: z.number().int(),
+    escalated: z.boolean(),
+    owner: Ref.nullable(),
+  })
+  .openapi('PortfolioRisk');
+export type PortfolioRiskView = z.infer<typeof PortfolioRiskSchema>;
+
+/** The open risks of the projects in view, a cell of the heat map at a time. */
+export const PortfolioRiskListQuery = listQuery({
+  ...DashboardFilterQuery.shape,
+  probability: z.coerce.number().int().min(1).max(5).optional().openapi({ description: 'A row of the heat map' }),
+  impact: z.coerce.number().int().min(1).max(5).optional().openapi({ description: 'A column of the heat map' }),
+  escalated: z.enum(['true', 'false']).optional(),
+});
 
 export const PortfolioRisksSchema = z
   .object({
@@ -329,20 +355,7 @@ export const PortfolioRisksSchema = z
     openRisks: z.number().int(),
     escalatedRisks: z.number().int(),
     topRisks: z
-      .array(
-        z.object({
-          id: z.string(),
-          key: z.string(),
-          title: z.string(),
-          project: z.object({ id: z.string(), code: z.string(), name: z.string() }),
-          score: z.number().int(),
-          band: z.string(),
-          probability: z.number().int(),
-          impact: z.number().int(),
-          escalated: z.boolean(),
-          owner: Ref.nullable(),
-        }),
-      )
+      .array(PortfolioRiskSchema)
       .openapi({ description: 'The ten open risks of the highest score across the projects in view' }),
     escalationsByAge: z
       .array(

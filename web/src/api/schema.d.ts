@@ -324,6 +324,10 @@ export interface paths {
     /** The risks of the projects in view: the heat map of open risks, the top ten by score, and the escalations not yet closed by age (filters as the dashboard) */
     get: operations['getPortfolioRisks'];
   };
+  '/api/v1/risks': {
+    /** The open risks of the projects in view (filters as the dashboard), highest score first; ?probability&impact give a cell of the heat map */
+    get: operations['listPortfolioRisks'];
+  };
   '/api/v1/escalations/{id}': {
     /** One escalation, with what the caller may do with it */
     get: operations['getEscalation'];
@@ -1289,6 +1293,13 @@ export interface components {
       approvals?: {
         stepDeadlineDays: number;
         escalateAfterDays: number;
+        quorum?: {
+          resource_manager?: number;
+          pmo_analyst?: number;
+          pmo_lead?: number;
+          reporting_executive?: number;
+          ceo?: number;
+        };
       };
     };
     StandardVersionInfo: {
@@ -2349,25 +2360,7 @@ export interface components {
       openRisks: number;
       escalatedRisks: number;
       /** @description The ten open risks of the highest score across the projects in view */
-      topRisks: {
-        id: string;
-        key: string;
-        title: string;
-        project: {
-          id: string;
-          code: string;
-          name: string;
-        };
-        score: number;
-        band: string;
-        probability: number;
-        impact: number;
-        escalated: boolean;
-        owner: {
-          id: string;
-          name: string;
-        } | null;
-      }[];
+      topRisks: components['schemas']['PortfolioRisk'][];
       /** @description Escalations not yet closed, by age and state */
       escalationsByAge: {
         /**
@@ -2379,6 +2372,25 @@ export interface components {
         guided: number;
         acknowledged: number;
       }[];
+    };
+    PortfolioRisk: {
+      id: string;
+      key: string;
+      title: string;
+      project: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      score: number;
+      band: string;
+      probability: number;
+      impact: number;
+      escalated: boolean;
+      owner: {
+        id: string;
+        name: string;
+      } | null;
     };
     GuideEscalationInput: {
       /** @description The version this change is based on */
@@ -11103,6 +11115,102 @@ export interface operations {
       200: {
         content: {
           'application/json': components['schemas']['PortfolioRisks'];
+        };
+      };
+      /** @description Malformed request */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing permission, a missing CSRF token, or a write with a read-only token */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale version or invalid state */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than its route class allows (JSON 1 MiB, uploads 10 MiB); details.limit */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not of a content type the route accepts */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Validation failed, an unknown field, a NUL character or nesting deeper than 32; details.issues names each field */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable; nothing was applied, retry (Retry-After) */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  /** The open risks of the projects in view (filters as the dashboard), highest score first; ?probability&impact give a cell of the heat map */
+  listPortfolioRisks: {
+    parameters: {
+      query?: {
+        /** @description Only the projects of this PMO */
+        pmoId?: string;
+        /** @description Only the projects of this portfolio */
+        portfolioId?: string;
+        /** @description Only what reports to this executive position through the PMO reporting line (nested PMOs too) */
+        executivePositionId?: string;
+        /** @description A row of the heat map */
+        probability?: number;
+        /** @description A column of the heat map */
+        impact?: number;
+        escalated?: 'true' | 'false';
+        /** @description Items per page (1–1000, default 100) */
+        limit?: number;
+        /** @description Items to skip, for the following pages */
+        offset?: number | null;
+        /** @description json (a page), or csv / xlsx: every matching row as a file, with the same filters */
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+    };
+    responses: {
+      /** @description One page, or every row as CSV or XLSX */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['PortfolioRisk'][];
+            /** @description Items matching the filters, on every page */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description The link to the following page; null on the last */
+            next: string | null;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Malformed request */

@@ -1,8 +1,9 @@
-import { Card, Col, Flex, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Drawer, Flex, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { buildUrl } from '../../api/client.ts';
-import { useRecord } from '../../api/hooks.ts';
+import { usePagedList, useRecord } from '../../api/hooks.ts';
 import type { Schemas } from '../../api/openapi.ts';
 import { EmptyState, ErrorAlert } from '../../components/QueryState.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
@@ -28,8 +29,74 @@ function bandOf(risks: PortfolioRisks, name: string) {
   return risks.bands.find((b) => b.name === name) ?? null;
 }
 
-/** Open risks by probability (rows, highest at the top) and impact (columns), each cell in its band's colour. */
-export function RiskHeatMap({ risks }: { risks: PortfolioRisks }) {
+type PortfolioRisk = Schemas['PortfolioRisk'];
+type Cell = { probability: number; impact: number };
+
+/** The open risks of one cell of the heat map, under the dashboard's filters, paged on the server. */
+function CellRisks({
+  cell,
+  filters,
+  risks,
+  onClose,
+}: {
+  cell: Cell | null;
+  filters: DashboardFilters;
+  risks: PortfolioRisks;
+  onClose: () => void;
+}) {
+  const list = usePagedList<PortfolioRisk>('/risks', cell ? { ...filters, ...cell } : { ...filters, probability: 0 }, {
+    pageSize: 25,
+    noun: (total) => plural(total, 'open risk'),
+  });
+  return (
+    <Drawer
+      title={cell ? `Open risks at probability ${cell.probability}, impact ${cell.impact}` : ''}
+      open={cell !== null}
+      onClose={onClose}
+      size={720}
+      destroyOnHidden
+    >
+      {cell && (
+        <ScrollRegion label="Risks of the cell">
+          <Table<PortfolioRisk>
+            size="small"
+            rowKey="id"
+            loading={list.isLoading}
+            dataSource={list.items}
+            pagination={list.pagination}
+            columns={[
+              { title: 'Key', dataIndex: 'key', width: 80 },
+              { title: 'Title', dataIndex: 'title' },
+              {
+                title: 'Project',
+                key: 'project',
+                render: (_, r) => (
+                  <Link to={`/projects/${r.project.id}?tab=risks`}>
+                    {r.project.code} · {r.project.name}
+                  </Link>
+                ),
+              },
+              {
+                title: 'Score',
+                key: 'score',
+                render: (_, r) => <ScoreTag score={r.score} band={bandOf(risks, r.band) ?? { name: r.band, color: '' }} />,
+              },
+              { title: 'Owner', key: 'owner', render: (_, r) => r.owner?.name ?? '—' },
+              { title: 'Escalated', key: 'escalated', render: (_, r) => (r.escalated ? <EscalatedTag /> : null) },
+            ]}
+          />
+        </ScrollRegion>
+      )}
+    </Drawer>
+  );
+}
+
+/**
+ * Open risks by probability (rows, highest at the top) and impact (columns), each cell in its
+ * band's colour; a cell with risks opens them (with `filters`, the dashboard's).
+ */
+export function RiskHeatMap({ risks, filters }: { risks: PortfolioRisks; filters?: DashboardFilters }) {
+  const [opened, setOpened] = useState<Cell | null>(null);
   const size = Math.max(5, ...risks.heatMap.map((c) => Math.max(c.probability, c.impact)));
   const scale = Array.from({ length: size }, (_, i) => i + 1);
   const cellAt = (probability: number, impact: number) =>
@@ -75,18 +142,41 @@ export function RiskHeatMap({ risks }: { risks: PortfolioRisks }) {
                     const label = cell
                       ? `Probability ${probability}, impact ${impact}: ${plural(cell.open, 'open risk')}, ${cell.band}`
                       : `Probability ${probability}, impact ${impact}: no open risks`;
+                    const openable = Boolean(cell && filters);
                     return (
                       <td
                         key={impact}
-                        aria-label={label}
+                        aria-label={openable ? undefined : label}
                         title={label}
                         style={{ ...cellStyle, background, color: textOn(background) }}
                       >
                         {cell ? (
-                          <>
-                            <div style={{ fontWeight: 600 }}>{cell.open}</div>
-                            <div style={{ fontSize: 11 }}>{cell.band}</div>
-                          </>
+                          openable ? (
+                            <button
+                              type="button"
+                              onClick={() => setOpened({ probability, impact })}
+                              style={{
+                                background: 'none',
+                                border: 0,
+                                padding: 0,
+                                font: 'inherit',
+                                color: 'inherit',
+                                cursor: 'pointer',
+                                display: 'block',
+                                width: '100%',
+                                height: '100%',
+                              }}
+                            >
+                              <span className="tg-visually-hidden">{`Probability ${probability}, impact ${impact}: `}</span>
+                              <div style={{ fontWeight: 600 }}>{cell.open}</div>
+                              <div style={{ fontSize: 11 }}>{cell.band}</div>
+                            </button>
+                          ) : (
+                            <>
+                              <div style={{ fontWeight: 600 }}>{cell.open}</div>
+                              <div style={{ fontSize: 11 }}>{cell.band}</div>
+                            </>
+                          )
                         ) : (
                           <span>0</span>
                         )}
@@ -134,6 +224,7 @@ export function RiskHeatMap({ risks }: { risks: PortfolioRisks }) {
           </Flex>
         )}
       </Card>
+      {filters && <CellRisks cell={opened} filters={filters} risks={risks} onClose={() => setOpened(null)} />}
     </section>
   );
 }
@@ -249,7 +340,7 @@ export function DashboardRisks({ filters }: { filters: DashboardFilters }) {
   return (
     <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
       <Col xs={24} xl={12}>
-        <RiskHeatMap risks={risks} />
+        <RiskHeatMap risks={risks} filters={filters} />
       </Col>
       <Col xs={24} xl={12}>
         <EscalationsByAge risks={risks} pmoId={filters.pmoId} />
