@@ -125,7 +125,9 @@ export async function portfolioRisks(
   );
   const definitions = await rowsOf<{ definition: StandardDefinition }>(
     db,
-    sql`SELECT sv.definition FROM standard_versions sv WHERE sv.id IN (SELECT DISTINCT standard_version_id FROM projects WHERE ${inView})`,
+    // The standards in use in view: a few versions, each found by its first project.
+    sql`SELECT sv.definition FROM standard_versions sv
+         WHERE EXISTS (SELECT 1 FROM projects WHERE projects.standard_version_id = sv.id AND ${inView})`,
   );
   const bands = new Map<string, string>();
   for (const { definition } of definitions)
@@ -159,7 +161,11 @@ type RiskRow = {
   owner_name: string | null;
 };
 
-/** Open risks of the projects `inView` selects, highest score first, a page of them. */
+/**
+ * Open risks of the projects `inView` selects, highest score first (escalated ones first among
+ * equals, then the oldest), a page of them: the order of the partial index risks_open_rank
+ * (NULLS LAST as the index has it, or the planner sorts every open risk instead).
+ */
 async function riskRows(db: Queryable, inView: SQL, page: Page, narrow?: SQL): Promise<PortfolioRiskView[]> {
   const rows = await rowsOf<RiskRow>(
     db,
@@ -167,7 +173,8 @@ async function riskRows(db: Queryable, inView: SQL, page: Page, narrow?: SQL): P
                r.probability, r.impact, r.escalated, o.id::text AS owner_id, o.name AS owner_name
           FROM risks r JOIN projects ON projects.id = r.project_id LEFT JOIN people o ON o.id = r.owner_person_id
          WHERE r.status = 'open' AND ${inView}${narrow ? sql` AND ${narrow}` : sql``}
-         ORDER BY r.score DESC, r.escalated DESC, projects.code, r.number LIMIT ${page.limit} OFFSET ${page.offset}`,
+         ORDER BY r.score DESC NULLS LAST, r.escalated DESC NULLS LAST, r.created_at, r.id
+         LIMIT ${page.limit} OFFSET ${page.offset}`,
   );
   return rows.map((r) => ({
     id: r.id,

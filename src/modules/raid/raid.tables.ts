@@ -68,8 +68,9 @@ export const risks = pgTable(
   (t) => [
     uniqueIndex('risks_project_number').on(t.projectId, t.number),
     index('risks_project_score').on(t.projectId, t.score),
-    // The portfolio's top risks: open ones by score, read in that order until ten are found in view.
-    index('risks_open_score').on(t.score.desc()).where(sql`${t.status} = 'open'`),
+    // The portfolio's top risks, in the order they are listed (score, escalated first, the oldest
+    // first): read in that order until ten of the projects in view are found.
+    index('risks_open_rank').on(t.score.desc(), t.escalated.desc(), t.createdAt, t.id).where(sql`${t.status} = 'open'`),
   ],
 );
 

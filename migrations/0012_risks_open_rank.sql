@@ -1,0 +1,2 @@
+DROP INDEX "risks_open_score";--> statement-breakpoint
+CREATE INDEX "risks_open_rank" ON "risks" USING btree ("score" DESC NULLS LAST,"escalated" DESC NULLS LAST,"created_at","id") WHERE "risks"."status" = 'open';
