@@ -80,7 +80,7 @@ for (const kind of [
   notice('approval.escalated', 'A late approval step was escalated to you', true),
   notice('approval.answered', 'A requester answered your question on an approval request'),
   notice('approval.info_requested', 'An approver asks for information on your request', true),
-  notice('approval.step_approved', 'A step of your approval request was approved'),
+  notice('approval.step_approved', 'A step of your approval request was approved', true),
   notice('approval.approved', 'Your approval request was approved', true),
   notice('approval.rejected', 'Your approval request was rejected', true),
   notice('approval.delegated', 'Someone named you to decide their approvals while away', true),
