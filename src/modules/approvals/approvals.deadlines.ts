@@ -14,6 +14,7 @@ import { defineSchedule, defineTask } from '../../kernel/jobs.ts';
 import { isoDay } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { recordAudit } from '../audit/index.ts';
+import { activeUsersOfPeople } from '../auth/index.ts';
 import { type CalendarEntry, defineCalendarSource } from '../notify/index.ts';
 import { projectWithDefinition } from '../projects/index.ts';
 import { lineOfPmo } from './approvals.line.ts';
@@ -67,10 +68,8 @@ async function sweepStep(db: Db, stepId: string, today: string): Promise<{ remin
     }
     if (!step.escalatedAt && today > addDays(step.dueOn, rules.escalateAfterDays)) {
       const line = await lineOfPmo(tx, request.pmoId);
-      const excluded = new Set([
-        request.requestedBy,
-        ...(joined.projectManagerId ? [(await repo.userOfPerson(tx, joined.projectManagerId))?.id] : []),
-      ]);
+      const managers = await activeUsersOfPeople(tx, [joined.projectManagerId]);
+      const excluded = new Set([request.requestedBy, ...managers.map((m) => m.userId)]);
       const present = new Set((step.approvers as repo.StoredApprover[]).map((a) => a.userId));
       let target: { level: string; people: repo.StoredApprover[] } | null = null;
       for (const level of levelsAbove(step.level)) {

@@ -13,6 +13,7 @@ import { AppError, invalid, notFound, versionConflict } from '../../kernel/error
 import { transact } from '../../kernel/usecase.ts';
 import { parseInput } from '../../kernel/validate.ts';
 import { recordAudit } from '../audit/index.ts';
+import { activeUsersOfPeople } from '../auth/index.ts';
 import { notify } from '../notify/index.ts';
 import {
   currentBaseline,
@@ -324,7 +325,7 @@ export async function decideApproval(db: Db, actor: Actor, id: string, raw: Deci
       reason: input.comment ?? null,
     });
     const key = keyOf(request.number);
-    const told = [request.requestedBy, joined.projectManagerId ? await managerUser(tx, joined.projectManagerId) : null];
+    const told = [request.requestedBy, ...(await activeUsersOfPeople(tx, [joined.projectManagerId])).map((u) => u.userId)];
     const title =
       input.outcome === 'request_info'
         ? `${joined.projectCode} ${key} ${request.title}: the ${levelOf(step)} asks for information`
@@ -352,10 +353,6 @@ export async function decideApproval(db: Db, actor: Actor, id: string, raw: Deci
 }
 
 const levelOf = (step: repo.StepRow) => LEVEL_NAMES[step.level as StepLevel] ?? step.level;
-
-async function managerUser(tx: Tx, personId: string): Promise<string | null> {
-  return (await repo.userOfPerson(tx, personId))?.id ?? null;
-}
 
 /** The requester answers the question asked; the step resumes with a new deadline. */
 export async function answerApproval(db: Db, actor: Actor, id: string, raw: unknown): Promise<ApprovalView> {

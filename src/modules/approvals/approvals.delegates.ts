@@ -10,7 +10,7 @@ import { invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { parseInput } from '../../kernel/validate.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findUserById, loadActor } from '../auth/index.ts';
+import { activeUsersOfPeople, findUserById, loadActor } from '../auth/index.ts';
 import { notify } from '../notify/index.ts';
 import * as repo from './approvals.repo.ts';
 import { userIdOf } from './approvals.service.ts';
@@ -48,17 +48,17 @@ export async function createDelegate(db: Db, actor: Actor, raw: CreateDelegateIn
   if (input.endsOn < todayUtc()) throw invalid('endsOn', 'is in the past');
   if (daysBetween(input.startsOn, input.endsOn) > MAX_DAYS) throw invalid('endsOn', `cover lasts at most ${MAX_DAYS} days`);
   const id = await transact(db, async ({ tx }) => {
-    const delegate = await repo.userOfPerson(tx, input.delegatePersonId);
+    const [delegate] = await activeUsersOfPeople(tx, [input.delegatePersonId]);
     if (!delegate) throw invalid('delegatePersonId', 'this person has no active user account');
-    if (delegate.id === actor.userId) throw invalid('delegatePersonId', 'is yourself');
+    if (delegate.userId === actor.userId) throw invalid('delegatePersonId', 'is yourself');
     // Cover is for someone who decides approvals themselves; a viewer could never act on a step.
-    const account = await findUserById(tx, delegate.id);
+    const account = await findUserById(tx, delegate.userId);
     if (!account || !(await loadActor(tx, account)).permissions.has('approvals.decide')) {
       throw invalid('delegatePersonId', 'does not decide approvals (a PMO member, an executive or a resource manager)');
     }
     const row = await repo.insertDelegate(tx, {
       userId: userIdOf(actor),
-      delegateUserId: delegate.id,
+      delegateUserId: delegate.userId,
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       reason: input.reason ?? null,
@@ -67,11 +67,11 @@ export async function createDelegate(db: Db, actor: Actor, raw: CreateDelegateIn
       entityType: 'approval_delegate',
       entityId: row.id,
       action: 'approval_delegate.named',
-      after: { userId: actor.userId, delegateUserId: delegate.id, startsOn: input.startsOn, endsOn: input.endsOn },
+      after: { userId: actor.userId, delegateUserId: delegate.userId, startsOn: input.startsOn, endsOn: input.endsOn },
       reason: input.reason ?? null,
     });
     await notify(tx, {
-      userIds: [delegate.id],
+      userIds: [delegate.userId],
       kind: 'approval.delegated',
       title: `${actor.name} named you to decide their approvals from ${input.startsOn} to ${input.endsOn}`,
       body: input.reason ?? null,

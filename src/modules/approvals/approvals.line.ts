@@ -8,6 +8,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { DelegationMeasure, DelegationSubject } from '../org/index.ts';
+import { activeUsersOfPeople } from '../auth/index.ts';
 import { reportingLineOf } from '../org/index.ts';
 import * as repo from './approvals.repo.ts';
 import {
@@ -38,7 +39,7 @@ export async function lineOfPmo(db: Queryable, pmoId: string): Promise<Reporting
   const analysts = nearest(chain, await repo.pmoMemberApprovers(db, chain, 'analyst')).map(approver);
   const leads = nearest(chain, await repo.pmoMemberApprovers(db, chain, 'lead')).map(approver);
   const positions = await reportingLineOf(db, pmoId);
-  const holder = async (personId: string | null | undefined) => (personId ? repo.approversOfPeople(db, [personId]) : []);
+  const holder = (personId: string | null | undefined) => activeUsersOfPeople(db, [personId]);
   return {
     pmo_analyst: analysts,
     pmo_lead: leads,
@@ -81,7 +82,7 @@ export async function routeForProject(db: Queryable, projectId: string, change: 
   const thresholds: Threshold[] = [];
   for (const subject of subjects) thresholds.push(...(await thresholdsForPmo(db, project.pmoId, subject)));
   const line = await lineOfPmo(db, project.pmoId);
-  const managers = project.projectManagerId ? await repo.approversOfPeople(db, [project.projectManagerId]) : [];
+  const managers = await activeUsersOfPeople(db, [project.projectManagerId]);
   const resourceManagers = change.needsResourceManager ? await repo.resourceManagerApprovers(db) : undefined;
   return routeApproval({
     subject: subjects[0]!,

@@ -44,17 +44,6 @@ export async function pmoMemberApprovers(
     .orderBy(users.displayName);
 }
 
-/** The active user accounts of people (an executive position's holder, a project's manager). */
-export async function approversOfPeople(db: Queryable, personIds: readonly string[]): Promise<Approver[]> {
-  const wanted = [...new Set(personIds)];
-  if (wanted.length === 0) return [];
-  return db
-    .select({ userId: users.id, personId: users.personId, name: users.displayName })
-    .from(users)
-    .where(and(inArray(users.personId, wanted), eq(users.active, true)))
-    .orderBy(users.displayName);
-}
-
 /** The delegation thresholds of a subject held by the PMOs, with the PMO each belongs to. */
 export async function thresholdsOf(
   db: Queryable,
@@ -345,16 +334,6 @@ export async function insertDelegate(db: Queryable, values: typeof approvalDeleg
 
 export async function deleteDelegate(db: Queryable, id: string): Promise<void> {
   await db.delete(approvalDelegates).where(eq(approvalDelegates.id, id));
-}
-
-/** The active user account of a person. */
-export async function userOfPerson(db: Queryable, personId: string): Promise<{ id: string; name: string } | undefined> {
-  const [row] = await db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(and(eq(users.personId, personId), eq(users.active, true)))
-    .limit(1);
-  return row;
 }
 
 // ---- infrastructure ----

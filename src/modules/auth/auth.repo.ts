@@ -27,6 +27,20 @@ export async function userOfPerson(db: Queryable, personId: string): Promise<str
   return row?.id;
 }
 
+/** The active user accounts of people, each with the person it is for and its display name. */
+export async function activeUsersOfPeople(
+  db: Queryable,
+  personIds: readonly (string | null | undefined)[],
+): Promise<{ userId: string; personId: string | null; name: string }[]> {
+  const wanted = [...new Set(personIds.filter((p): p is string => Boolean(p)))];
+  if (wanted.length === 0) return [];
+  return db
+    .select({ userId: users.id, personId: users.personId, name: users.displayName })
+    .from(users)
+    .where(and(inArray(users.personId, wanted), eq(users.active, true)))
+    .orderBy(users.displayName);
+}
+
 export async function listUsers(db: Queryable) {
   return db.select().from(users).orderBy(users.displayName);
 }

@@ -15,6 +15,7 @@ import { isoDay, isoInstant } from '../../kernel/rows.ts';
 import { transact } from '../../kernel/usecase.ts';
 import { parseInput } from '../../kernel/validate.ts';
 import { isUuid, recordAudit } from '../audit/index.ts';
+import { activeUsersOfPeople } from '../auth/index.ts';
 import { type CalendarEntry, defineCalendarSource, notify } from '../notify/index.ts';
 import { governedPmoIds } from '../org/index.ts';
 import { isProjectManagerOf, visibleProjectFilter } from '../projects/index.ts';
@@ -214,7 +215,7 @@ export async function guideEscalation(db: Db, actor: Actor, id: string, raw: Gui
     }),
     async (tx, before, project) => {
       await notify(tx, {
-        userIds: [await repo.userOfPerson(tx, project.projectManagerId)],
+        userIds: (await activeUsersOfPeople(tx, [project.projectManagerId])).map((u) => u.userId),
         kind: 'escalation.guided',
         title: `${project.code}: the PMO's guidance on ${before.summary}`,
         body: input.requiredBy ? `Required by ${input.requiredBy}: ${input.requiredAction ?? input.guidance}` : input.guidance,

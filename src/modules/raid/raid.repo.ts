@@ -363,16 +363,6 @@ export async function pmoStaffUsers(db: Queryable, pmoId: string): Promise<strin
   return rows.map((r) => r.id);
 }
 
-/** The active user account of a person, if any. */
-export async function userOfPerson(db: Queryable, personId: string | null): Promise<string | null> {
-  if (!personId) return null;
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.personId, personId), eq(users.active, true)));
-  return row?.id ?? null;
-}
-
 /**
  * The escalations guided with a day by which the PMO requires something: of the projects the
  * person manages (to do it), and those the user guided (to follow it up).

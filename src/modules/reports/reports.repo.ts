@@ -51,17 +51,6 @@ export async function projectMemberPeople(db: Queryable, projectId: string): Pro
     .where(eq(projectMembers.projectId, projectId));
 }
 
-/** The user accounts of people (active ones). */
-export async function userIdsOfPeople(db: Queryable, personIds: readonly (string | null)[]): Promise<string[]> {
-  const wanted = [...new Set(personIds.filter((p): p is string => Boolean(p)))];
-  if (wanted.length === 0) return [];
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.personId, wanted), eq(users.active, true)));
-  return rows.map((r) => r.id);
-}
-
 /** The user accounts of the leads of a PMO. */
 export async function pmoLeadUserIds(db: Queryable, pmoId: string): Promise<string[]> {
   const rows = await db

@@ -1,3 +1,4 @@
+import { activeUsersOfPeople } from '../auth/index.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Queryable } from '../../kernel/db.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -19,7 +20,7 @@ async function reporterUserIds(db: Queryable, project: repo.ProjectRow, submitte
   const managers = (await repo.projectMemberPeople(db, project.id))
     .filter((m) => m.role === 'project_manager')
     .map((m) => m.personId);
-  const users = await repo.userIdsOfPeople(db, [project.projectManagerId, ...managers]);
+  const users = (await activeUsersOfPeople(db, [project.projectManagerId, ...managers])).map((u) => u.userId);
   return [...new Set([...users, ...(submittedBy ? [submittedBy] : [])])];
 }
 

@@ -1,3 +1,4 @@
+import { activeUsersOfPeople } from '../auth/index.ts';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { systemActor } from '../../kernel/actor.ts';
 import { addDays, today as todayUtc } from '../../kernel/dates.ts';
@@ -126,7 +127,7 @@ async function managerUserIds(db: Queryable, row: SweepRow): Promise<string[]> {
     .select({ personId: projectMembers.personId })
     .from(projectMembers)
     .where(and(eq(projectMembers.projectId, row.projectId), eq(projectMembers.role, 'project_manager')));
-  return repo.userIdsOfPeople(db, [row.projectManagerId, ...managers.map((m) => m.personId)]);
+  return (await activeUsersOfPeople(db, [row.projectManagerId, ...managers.map((m) => m.personId)])).map((u) => u.userId);
 }
 
 /**
