@@ -389,6 +389,7 @@ describe('the effect commits with the final approval, or not at all', () => {
     const preview = await (await as('pm1')).post('/api/v1/approvals/preview', ask(1));
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.impact.capacity).toHaveLength(3);
+    expect(preview.body.impact.person).toEqual({ id: person.id, name: person.name });
     expect(preview.body.impact.capacity[0]).toMatchObject({ freeAfterFte: preview.body.impact.capacity[0].freeFte - 1 });
     const tooMuch = await (await as('pm1')).post('/api/v1/approvals', ask(5));
     expect(tooMuch.status).toBe(422);

@@ -48,6 +48,7 @@ const emptyImpact = (): Impact => ({
   budgetVariance: null,
   capacity: null,
   skill: null,
+  person: null,
   finish: null,
   milestones: [],
   infrastructure: null,
@@ -109,11 +110,13 @@ export async function assess(
         throw invalid('change.fte', `is more than the ${most} FTE the people with ${row.name} could ever supply`);
       }
       if (change.personId) {
-        const person = (await db.execute(sql`SELECT active FROM people WHERE id = ${change.personId}::uuid`)) as unknown as {
-          rows: { active: boolean }[];
-        };
-        if (!person.rows[0]) throw invalid('change.personId', 'no such person');
-        if (!person.rows[0].active) throw invalid('change.personId', 'is not active');
+        const person = (await db.execute(
+          sql`SELECT id::text AS id, name, active FROM people WHERE id = ${change.personId}::uuid`,
+        )) as unknown as { rows: { id: string; name: string; active: boolean }[] };
+        const named = person.rows[0];
+        if (!named) throw invalid('change.personId', 'no such person');
+        if (!named.active) throw invalid('change.personId', 'is not active');
+        impact.person = { id: named.id, name: named.name };
       }
       impact.skill = { id: row.skillId, name: row.name };
       impact.capacity = row.cells.map((c) => ({

@@ -74,6 +74,7 @@ export async function routeGoAheadInTx(tx: Tx, lead: Actor, input: GoAheadInput)
     budgetVariance: null,
     capacity: null,
     skill: null,
+    person: null,
     finish: null,
     milestones: [],
     infrastructure: null,

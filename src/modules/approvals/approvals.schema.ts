@@ -156,6 +156,7 @@ const ImpactSchema = z
       .nullable()
       .openapi({ description: 'For a headcount request: the skill’s capacity and what is free before and after, per month' }),
     skill: Ref.nullable(),
+    person: Ref.nullable().optional().openapi({ description: 'For a headcount request naming someone: the person asked for' }),
     finish: z.object({ before: z.string().nullable(), after: z.string().nullable(), slipDays: z.number() }).nullable(),
     milestones: z.array(
       z.object({ id: z.string(), name: z.string(), before: z.string(), after: z.string(), slipDays: z.number() }),

@@ -2501,6 +2501,11 @@ export interface components {
         id: string;
         name: string;
       } | null;
+      /** @description For a headcount request naming someone: the person asked for */
+      person?: {
+        id: string;
+        name: string;
+      } | null;
       finish: {
         before: string | null;
         after: string | null;

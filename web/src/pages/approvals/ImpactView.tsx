@@ -93,6 +93,11 @@ export function ImpactView({ impact }: { impact: Impact }) {
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             Capacity of {skill?.name ?? 'the skill'}
           </Typography.Title>
+          {impact.person && (
+            <Typography.Paragraph>
+              Asked for by name: <strong>{impact.person.name}</strong> (checked against their own capacity on approval).
+            </Typography.Paragraph>
+          )}
           <Table<CapacityRow>
             size="small"
             rowKey="month"
