@@ -415,6 +415,7 @@ describe('the effect commits with the final approval, or not at all', () => {
     const overridden = await decide('lead', request.id, { outcome: 'approve', overrideReason: 'The other project ends early' });
     expect(overridden.status, JSON.stringify(overridden.body)).toBe(200);
     expect(overridden.body.effect).toMatchObject({ overAllocationOverridden: true });
+    expect(overridden.body.actions.at(-1).comment).toBe('Allocated beyond capacity: The other project ends early');
     const made = await database.db.select().from(allocations).where(eq(allocations.projectId, p.id));
     expect(made.map((a) => [a.personId, a.fte])).toEqual([[person.id, '1.00']]);
   });

@@ -270,14 +270,6 @@ export async function decideApproval(db: Db, actor: Actor, id: string, raw: Deci
     });
     if (!outcome) refuseState(request, input.outcome);
     const now = new Date();
-    await repo.insertAction(tx, {
-      requestId: id,
-      stepId: step.id,
-      action: input.outcome,
-      actorUserId: actor.userId,
-      approverUserId: voter,
-      comment: input.comment ?? null,
-    });
     const stepDecided = outcome.step === 'approved' || outcome.step === 'rejected';
     await repo.updateStep(tx, step.id, { state: outcome.step, decidedAt: stepDecided ? now : null });
     const next = outcome.advance ? steps.find((s) => s.position === step.position + 1)! : null;
@@ -294,6 +286,18 @@ export async function decideApproval(db: Db, actor: Actor, id: string, raw: Deci
     }
     const effect =
       outcome.final && outcome.request === 'approved' ? await applyEffect(tx, actor, request, input.overrideReason) : null;
+    // The vote, with the reason for allocating beyond capacity when the approval needed one.
+    const overridden = effect?.overAllocationOverridden === true && input.overrideReason;
+    await repo.insertAction(tx, {
+      requestId: id,
+      stepId: step.id,
+      action: input.outcome,
+      actorUserId: actor.userId,
+      approverUserId: voter,
+      comment:
+        [input.comment, overridden ? `Allocated beyond capacity: ${input.overrideReason}` : null].filter(Boolean).join(' — ') ||
+        null,
+    });
     const after = await repo.updateRequest(tx, id, {
       state: outcome.request,
       currentStep: next ? next.position : step.position,
