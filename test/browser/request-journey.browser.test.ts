@@ -19,12 +19,14 @@ const PDF = Buffer.from(
 );
 
 async function signIn(page: Page, baseUrl: string, email: string, path: string) {
+  // Leave the signed-in page first: signed out under it, its own next API call would move it to
+  // the sign-in page in the middle of the deep link's navigation (a race on a busy machine).
+  await page.goto('about:blank');
   await page.context().clearCookies();
-  // Signed out, the page's first API call answers 401 and the app moves to the sign-in page, which
-  // may begin before the deep link's own navigation is committed (on a busy machine): that move is
-  // the one awaited, so an interrupted deep link is what is expected, not a failure.
+  // Signed out, the deep link's first API call answers 401 and the app moves to the sign-in page,
+  // which may begin before the navigation is committed: that move is the one awaited.
   await page.goto(`${baseUrl}${path}`, { waitUntil: 'commit' }).catch((err: unknown) => {
-    if (!/interrupted by another navigation/.test(String(err))) throw err;
+    if (!/interrupted by another navigation|ERR_ABORTED/.test(String(err))) throw err;
   });
   await page.waitForURL((url) => url.pathname === '/login');
   await page.getByLabel('E-mail').fill(email);
