@@ -1,4 +1,4 @@
-import { Card, Col, Drawer, Flex, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Drawer, Flex, Row, Skeleton, Statistic, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -14,7 +14,6 @@ import { EscalatedTag, ScoreTag } from '../raid/RaidTags.tsx';
 import type { DashboardFilters } from './dashboard.ts';
 
 export type PortfolioRisks = Schemas['PortfolioRisks'];
-type TopRisk = PortfolioRisks['topRisks'][number];
 type AgeRow = PortfolioRisks['escalationsByAge'][number];
 
 /** An empty cell of the heat map: no open risk there. */
@@ -31,6 +30,30 @@ function bandOf(risks: PortfolioRisks, name: string) {
 
 type PortfolioRisk = Schemas['PortfolioRisk'];
 type Cell = { probability: number; impact: number };
+
+/** The columns of a list of the portfolio's risks (the top ten, a cell of the heat map), each opening its project's risks. */
+function riskColumns(risks: PortfolioRisks, keyWidth: number): TableColumnsType<PortfolioRisk> {
+  return [
+    { title: 'Key', dataIndex: 'key', width: keyWidth },
+    { title: 'Title', dataIndex: 'title' },
+    {
+      title: 'Project',
+      key: 'project',
+      render: (_, r) => (
+        <Link to={`/projects/${r.project.id}?tab=risks`}>
+          {r.project.code} · {r.project.name}
+        </Link>
+      ),
+    },
+    {
+      title: 'Score',
+      key: 'score',
+      render: (_, r) => <ScoreTag score={r.score} band={bandOf(risks, r.band) ?? { name: r.band, color: '' }} />,
+    },
+    { title: 'Owner', key: 'owner', render: (_, r) => r.owner?.name ?? '—' },
+    { title: 'Escalated', key: 'escalated', render: (_, r) => (r.escalated ? <EscalatedTag /> : null) },
+  ];
+}
 
 /** The open risks of one cell of the heat map, under the dashboard's filters, paged on the server. */
 function CellRisks({
@@ -64,26 +87,7 @@ function CellRisks({
             loading={list.isLoading}
             dataSource={list.items}
             pagination={list.pagination}
-            columns={[
-              { title: 'Key', dataIndex: 'key', width: 80 },
-              { title: 'Title', dataIndex: 'title' },
-              {
-                title: 'Project',
-                key: 'project',
-                render: (_, r) => (
-                  <Link to={`/projects/${r.project.id}?tab=risks`}>
-                    {r.project.code} · {r.project.name}
-                  </Link>
-                ),
-              },
-              {
-                title: 'Score',
-                key: 'score',
-                render: (_, r) => <ScoreTag score={r.score} band={bandOf(risks, r.band) ?? { name: r.band, color: '' }} />,
-              },
-              { title: 'Owner', key: 'owner', render: (_, r) => r.owner?.name ?? '—' },
-              { title: 'Escalated', key: 'escalated', render: (_, r) => (r.escalated ? <EscalatedTag /> : null) },
-            ]}
+            columns={riskColumns(risks, 80)}
           />
         </ScrollRegion>
       )}
@@ -238,31 +242,12 @@ export function TopRisks({ risks }: { risks: PortfolioRisks }) {
           <EmptyState description="No open risks in these projects" />
         ) : (
           <ScrollRegion label="Top risks table">
-            <Table<TopRisk>
+            <Table<PortfolioRisk>
               size="small"
               rowKey="id"
               pagination={false}
               dataSource={risks.topRisks}
-              columns={[
-                { title: 'Key', dataIndex: 'key', width: 90 },
-                { title: 'Title', dataIndex: 'title' },
-                {
-                  title: 'Project',
-                  key: 'project',
-                  render: (_, r) => (
-                    <Link to={`/projects/${r.project.id}?tab=risks`}>
-                      {r.project.code} · {r.project.name}
-                    </Link>
-                  ),
-                },
-                {
-                  title: 'Score',
-                  key: 'score',
-                  render: (_, r) => <ScoreTag score={r.score} band={bandOf(risks, r.band) ?? { name: r.band, color: '' }} />,
-                },
-                { title: 'Owner', key: 'owner', render: (_, r) => r.owner?.name ?? '—' },
-                { title: 'Escalated', key: 'escalated', render: (_, r) => (r.escalated ? <EscalatedTag /> : null) },
-              ]}
+              columns={riskColumns(risks, 90)}
             />
           </ScrollRegion>
         )}
